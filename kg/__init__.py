@@ -1,0 +1,10 @@
+"""newskg: knowledge graphs of international-affairs news.
+
+Read articles, extract actors and events (expulsions, suspensions, votes,
+quotations) with spaCy, and write them as RDF on the newskg ontology.
+Heavy libraries load on first use, not on import.
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"

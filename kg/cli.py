@@ -1,0 +1,118 @@
+"""The ``kg`` command: thin click commands over the library.
+
+Data goes to stdout or ``--output``; messages and progress go to stderr.
+Library errors become one-line ``click.ClickException`` messages here.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+import click
+
+from kg import __version__
+from kg.errors import NewsKGError
+
+if TYPE_CHECKING:
+    from kg.errors import InputError
+    from kg.records import Article
+
+#: Show a progress bar from this many articles on.
+PROGRESS_FROM = 20
+FORMAT_NAMES = ("turtle", "nt", "json-ld", "trig", "nquads")
+
+
+@contextmanager
+def _library_errors() -> Iterator[None]:
+    """Turn newskg's own errors into click errors (exit status 1, one line, no traceback)."""
+    try:
+        yield
+    except NewsKGError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="newskg")
+@click.option("-v", "--verbose", count=True, help="More log messages on stderr (-vv for debug).")
+def main(verbose: int) -> None:
+    """newskg: knowledge graphs of international-affairs news.
+
+    Read news articles, find the actors and the events between them
+    (expulsions, suspensions, votes, quotations) and write them as RDF.
+    """
+    level = logging.WARNING - 10 * min(verbose, 2)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s",
+                        stream=sys.stderr)
+
+
+def _read_all(inputs: tuple[str, ...], *, date: str | None, article_id: str | None,
+              skip_errors: bool) -> list[Article]:
+    from kg.io import read_articles
+
+    skipped: list[InputError] = []
+
+    def report(error: InputError) -> None:
+        skipped.append(error)
+        click.echo(f"skipped: {error}", err=True)
+
+    articles = list(read_articles(list(inputs), date=date, id=article_id,
+                                  skip_errors=skip_errors, on_error=report))
+    if not articles:
+        raise click.ClickException("no article could be read from the input"
+                                   + (f" ({len(skipped)} skipped)" if skipped else ""))
+    return articles
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option("-o", "--output", required=True, metavar="FILE",
+              help="Where to write the graph ('-' for stdout). The extension picks the format.")
+@click.option("-f", "--format", "fmt", type=click.Choice(FORMAT_NAMES),
+              help="RDF syntax (default: from the output's extension; turtle for stdout).")
+@click.option("--model", metavar="NAME",
+              help="spaCy pipeline to use (default: the best installed en_core_web_*).")
+@click.option("--date", metavar="YYYY-MM-DD", help="Publication date for every article.")
+@click.option("--id", "article_id", metavar="ID", help="Identifier for a single article.")
+@click.option("--skip-errors", is_flag=True,
+              help="Report bad files or records on stderr and go on with the rest.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+def extract(inputs: tuple[str, ...], output: str, fmt: str | None, model: str | None,
+            date: str | None, article_id: str | None, skip_errors: bool, quiet: bool) -> None:
+    """Extract actors and events from INPUT... and write an RDF graph.
+
+    INPUT is a .txt, .md, .html, .json or .jsonl file, a folder (read
+    recursively) or '-' for standard input. Nothing is written unless every
+    input is read (or, with --skip-errors, reported).
+
+    \b
+    Examples:
+      kg extract article.txt --output graph.ttl
+      kg extract news/ --output graph.trig
+      kg extract articles.jsonl --output - --format nt
+    """
+    with _library_errors():
+        from kg.pipeline import build
+        from kg.rdf.write import format_for, write_graph
+
+        chosen = fmt or ("turtle" if output == "-" else format_for(output))
+        articles = _read_all(inputs, date=date, article_id=article_id, skip_errors=skip_errors)
+        show = not quiet and len(articles) >= PROGRESS_FROM
+        with click.progressbar(length=len(articles), label="extracting", file=sys.stderr,
+                               hidden=not show) as bar:
+            result = build(articles, model=model, on_article=lambda _: bar.update(1))
+        write_graph(result.dataset, output, chosen)
+    if not quiet:
+        s = result.summary()
+        events = s["events"]
+        assert isinstance(events, dict)
+        detail = ", ".join(f"{k} {v}" for k, v in events.items())
+        click.echo(f"{s['articles']} articles, {s['actors']} actors, "
+                   f"{sum(events.values())} events ({detail}) -> {output}", err=True)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

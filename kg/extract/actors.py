@@ -1,0 +1,190 @@
+"""Actor mentions: named entities and counted groups, as :class:`Mention` records.
+
+``find_mentions`` reads the named actors of a ``Doc`` (people,
+organisations, countries, places) and drops photo credits, bylines and
+section headings. ``argument_mentions`` turns the head word of an event's
+argument into the actors it names, following coordination ("Human Rights
+Watch, Amnesty International and ...") and "including" lists, and falls
+back on the noun phrase itself ("three Russian diplomats") as a group.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract import gazetteer, names
+from kg.extract.lexicon import GROUP_NOUNS, NOT_ACTORS, ORG_HEADS
+from kg.extract.numbers import parse_count
+from kg.records import Mention
+
+#: spaCy entity labels read as actors.
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
+_CREDIT = re.compile(r"^\W*(?:photo|image|picture|credit|file photo|video)s?\b\s*[:/]|"
+                     r"getty images|/handout/|\bvia (?:ap|reuters|afp)\b", re.IGNORECASE)
+_BYLINE = re.compile(r"^\W*by\s+[A-Z]", re.IGNORECASE)
+_LIST_PREPS = frozenset({"including", "include", "like", "such"})
+_PHRASE_DEPS = frozenset({"det", "amod", "compound", "nummod", "quantmod", "nmod", "poss",
+                          "case", "advmod", "npadvmod", "predet", "nn"})
+
+
+def is_boilerplate(sent: Span) -> bool:
+    """Whether a sentence is a photo credit, a byline or a dateline, not news."""
+    text = sent.text.strip()
+    return bool(_CREDIT.search(text)) or (bool(_BYLINE.match(text)) and len(sent) <= 12)
+
+
+def _trim(span: Span) -> Span | None:
+    """The span without a leading determiner or a trailing possessive or punctuation."""
+    start, end = span.start, span.end
+    while start < end and (span.doc[start].dep_ == "det" or span.doc[start].lower_ == "the"
+                           or span.doc[start].is_punct):
+        start += 1
+    while end > start and (span.doc[end - 1].tag_ == "POS" or span.doc[end - 1].is_punct
+                           or span.doc[end - 1].is_space):
+        end -= 1
+    return span.doc[start:end] if end > start else None
+
+
+def _is_heading(span: Span) -> bool:
+    """"Background:", "Driving the news:" — an Axios-style section heading."""
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    return (after is not None and after.text == ":" and span.start == span.sent.start
+            and len(span) <= 3)
+
+
+def entity_mention(ent: Span) -> Mention | None:
+    """The actor mention a named entity stands for, or ``None`` when it names none."""
+    span = _trim(ent)
+    if span is None or _is_heading(span) or names.fold(span.text) in NOT_ACTORS:
+        return None
+    text = span.text
+    if not any(c.isupper() for c in text) or len(text) < 2:
+        return None
+    country = names.country_name(text)
+    label = ent.label_
+    if label == "NORP":
+        entry = gazetteer.country_by_name(text)
+        return (Mention(span.start_char, span.end_char, text, entry.name, "Country")
+                if entry else None)
+    if country and label in {"GPE", "ORG", "PERSON", "LOC"}:
+        if gazetteer.country_by_capital(names.clean(text)) and label == "GPE":
+            return Mention(span.start_char, span.end_char, text, names.clean(text), "Place")
+        return Mention(span.start_char, span.end_char, text, country, "Country")
+    if label == "PERSON":
+        if gazetteer.country_by_capital(names.clean(text)):
+            return Mention(span.start_char, span.end_char, text, names.clean(text), "Place")
+        return Mention(span.start_char, span.end_char, text, names.person_name(text), "Person")
+    if label == "ORG":
+        return Mention(span.start_char, span.end_char, text, names.org_name(text),
+                       "Organization")
+    if label in {"GPE", "LOC"}:
+        return Mention(span.start_char, span.end_char, text, names.clean(text), "Place")
+    return None
+
+
+def find_mentions(doc: Doc) -> list[Mention]:
+    """Every named actor of ``doc`` outside credits and headings, in text order."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in ACTOR_LABELS or ent.label_ in {"NORP", "FAC"}:
+            continue
+        if is_boilerplate(ent.sent):
+            continue
+        mention = entity_mention(ent)
+        if mention is not None:
+            out.append(mention)
+    return out
+
+
+def mention_at(token: Token, mentions: list[Mention]) -> Mention | None:
+    """The mention covering ``token``, if any."""
+    for m in mentions:
+        if m.start <= token.idx < m.end:
+            return m
+    return None
+
+
+def _phrase_tokens(head: Token) -> list[Token]:
+    """The head noun and its left modifiers ("three Russian diplomats"), plus an "of" phrase."""
+    keep = {head.i}
+    stack = [c for c in head.lefts if c.dep_ in _PHRASE_DEPS]
+    while stack:
+        t = stack.pop()
+        keep.add(t.i)
+        stack.extend(c for c in t.children if c.i < head.i and c.dep_ != "punct")
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ == "of" and head.lower_ in GROUP_NOUNS | {
+                "member", "members", "government", "citizens"}:
+            keep.update(t.i for t in child.subtree)
+    lo, hi = min(keep), max(keep)
+    return [head.doc[i] for i in range(lo, hi + 1)]
+
+
+def phrase_mention(head: Token) -> Mention | None:
+    """A group or organisation named by a common noun phrase, or ``None``.
+
+    "three Russian diplomats" is a group of 3; "the Moldovan foreign affairs
+    ministry" an organisation. Pronouns and bare abstract nouns name no actor.
+    """
+    if head.pos_ not in {"NOUN", "PROPN"} or head.is_stop:
+        return None
+    tokens = _phrase_tokens(head)
+    span = _trim(head.doc[tokens[0].i:tokens[-1].i + 1])
+    if span is None:
+        return None
+    count = None
+    for t in span:
+        if t.dep_ == "nummod" and t.head.i == head.i or (t.like_num and t.head.i == head.i):
+            count = parse_count(span.doc[t.left_edge.i:t.i + 1].text) or parse_count(t.text)
+    plural = head.tag_ in {"NNS", "NNPS"} or head.lower_ in GROUP_NOUNS
+    if head.lemma_.lower() in ORG_HEADS and not plural or head.lower_ in {"authorities", "junta"}:
+        kind = "Organization"
+    elif plural or count is not None:
+        kind = "Group"
+    elif any(t.ent_type_ in {"NORP", "GPE"} for t in span) and head.pos_ == "NOUN":
+        kind = "Person" if head.lemma_ in {"ambassador", "diplomat", "envoy", "student",
+                                           "national", "citizen", "officer"} else "Group"
+    else:
+        return None
+    text = span.text
+    return Mention(span.start_char, span.end_char, text, names.clean(text), kind, count)
+
+
+def _with_conjuncts(token: Token) -> list[Token]:
+    return [token, *token.conjuncts]
+
+
+def argument_mentions(head: Token, mentions: list[Mention], *,
+                      groups: bool = True) -> list[Mention]:
+    """The actors an event argument headed by ``head`` names.
+
+    Follows coordination and "including"/"such as" lists to the named
+    actors inside a common noun phrase; keeps the phrase itself as a group
+    when ``groups`` is true and it names no one.
+    """
+    out: list[Mention] = []
+    for tok in _with_conjuncts(head):
+        named = mention_at(tok, mentions)
+        if named is not None:
+            out.append(named)
+            continue
+        listed = [m for t in tok.subtree if t.lower_ in _LIST_PREPS and t.head.i != t.i
+                  for p in t.subtree if p.i != t.i
+                  for m in [mention_at(p, mentions)] if m is not None]
+        appos = [m for c in tok.children if c.dep_ in {"appos", "compound"} or
+                 (c.dep_ == "nmod" and c.ent_type_ == "PERSON")
+                 for t in c.subtree for m in [mention_at(t, mentions)]
+                 if m is not None and m.type == "Person"]
+        if listed or appos:
+            for m in listed + appos:
+                if m not in out:
+                    out.append(m)
+            if groups and (phrase := phrase_mention(tok)) is not None and not appos:
+                out.append(phrase)
+            continue
+        if groups and (phrase := phrase_mention(tok)) is not None:
+            out.append(phrase)
+    return out

@@ -1,0 +1,111 @@
+"""Expulsions: who ordered whom out (diplomats, NGOs, journalists, members).
+
+Read from verbs ("expels", "was deported"), nouns ("the expulsion of"),
+declarations of persona non grata, orders to leave, and the closing of an
+organisation by revoking its registration.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.context import Context
+from kg.extract.events import actors_of, as_state, make_event
+from kg.extract.lexicon import (
+    CLOSE_OBJECTS,
+    CLOSE_VERBS,
+    EXPEL_NOUNS,
+    EXPEL_VERBS,
+    NON_ACTOR_OBJECTS,
+    PERSONA_NON_GRATA,
+)
+from kg.extract.syntax import (
+    by_agents,
+    is_passive,
+    objects,
+    passive_subjects,
+    possessor,
+    prep_objects,
+    subjects,
+)
+from kg.records import Event, Mention
+
+#: Verbs of reporting whose government subject is taken as the agent of an
+#: agentless passive expulsion ("the Bureau confirms X was deported").
+_REPORTING = frozenset({"confirm", "announce", "say", "report", "state", "declare"})
+
+
+def _is_actor_head(token: Token) -> bool:
+    return token.lemma_.lower() not in NON_ACTOR_OBJECTS and token.pos_ in {"NOUN", "PROPN",
+                                                                               "PRON", "NUM"}
+
+
+def _roles(trigger: Token) -> tuple[list[Token], list[Token]] | None:
+    """Agent and patient heads of an expulsion at ``trigger``, or ``None``."""
+    lemma = trigger.lemma_.lower()
+    sent_lower = trigger.sent.text.lower()
+    if trigger.pos_ in {"VERB", "AUX"} and lemma in EXPEL_VERBS and trigger.dep_ != "amod":
+        if is_passive(trigger):
+            return by_agents(trigger), passive_subjects(trigger)
+        return subjects(trigger), objects(trigger)
+    if trigger.pos_ == "NOUN" and lemma in EXPEL_NOUNS:
+        agent = possessor(trigger)
+        return ([agent] if agent is not None else prep_objects(trigger, "by"),
+                prep_objects(trigger, "of"))
+    if lemma == "declare" and any(p in sent_lower for p in PERSONA_NON_GRATA):
+        return subjects(trigger), [o for o in objects(trigger)
+                                   if o.lower_ not in {"persona", "personae"}]
+    if lemma in {"order", "force", "tell", "give"} and any(
+            c.dep_ in {"xcomp", "ccomp"} and c.lemma_ == "leave" for c in trigger.children):
+        return subjects(trigger), objects(trigger)
+    if lemma in CLOSE_VERBS and trigger.pos_ == "VERB":
+        for obj in objects(trigger):
+            if obj.lemma_.lower() in CLOSE_OBJECTS:
+                return subjects(trigger), prep_objects(obj, "of")
+    return None
+
+
+def _implied_agent(trigger: Token, ctx: Context) -> tuple[Mention, ...]:
+    """For an agentless passive: the state it was deported from, or the announcing body."""
+    for place in prep_objects(trigger, "from"):
+        found = actors_of([place], ctx, groups=False, acting=True)
+        if found and found[0].type == "Country":
+            return found[:1]
+    head = trigger
+    for _ in range(3):
+        if head.dep_ not in {"ccomp", "conj", "xcomp"} or head.head.i == head.i:
+            break
+        head = head.head
+        if head.lemma_.lower() in _REPORTING:
+            found = actors_of(subjects(head), ctx, groups=False, acting=True)
+            if found and found[0].type in {"Country", "Organization"}:
+                return found[:1]
+    return ()
+
+
+def find_expulsions(ctx: Context) -> list[Event]:
+    """Every expulsion the article states, one event per trigger.
+
+    >>> # doctest: see tests/test_extract_expelled.py for hand-built Docs
+    """
+    events = []
+    for token in ctx.doc:
+        if ctx.in_quote(token):
+            continue
+        roles = _roles(token)
+        if roles is None:
+            continue
+        agent_heads, patient_heads = roles
+        patient_heads = [p for p in patient_heads if _is_actor_head(p)]
+        patients = actors_of(patient_heads, ctx)
+        if not patients:
+            continue
+        agents = tuple(as_state(a) for a in actors_of(agent_heads, ctx, acting=True))
+        if not agents and is_passive(token):
+            agents = _implied_agent(token, ctx)
+        patients = tuple(p for p in patients if p not in agents)
+        if not patients:
+            continue
+        events.append(make_event("expelled", token, ctx, agents=agents, patients=patients,
+                                 confidence=0.9 if agents else 0.7))
+    return events

@@ -1,0 +1,146 @@
+"""Trigger words and word lists, kept as named data.
+
+Every list is general English news vocabulary: nothing here names a
+particular article's actors.
+"""
+
+from __future__ import annotations
+
+# ------------------------------------------------------------------ expelled
+#: Verb lemmas whose subject orders its object out.
+EXPEL_VERBS = frozenset({"expel", "deport", "oust", "banish", "exile", "eject", "extradite"})
+#: Nouns naming an expulsion ("the expulsion of", "deportation of").
+EXPEL_NOUNS = frozenset({"expulsion", "deportation", "removal"})
+#: "declare X persona non grata": the object becomes expelled.
+PERSONA_NON_GRATA = ("persona non grata", "personae non gratae", "personas non gratas",
+                     "personae non grata", "persona non gratae")
+#: Verbs that expel an organisation by closing it down ("rescinded the registrations of").
+CLOSE_VERBS = frozenset({"rescind", "revoke", "cancel", "withdraw"})
+CLOSE_OBJECTS = frozenset({"registration", "accreditation", "license", "licence"})
+#: Nouns that, as objects of EXPEL_NOUNS/verbs, are not actors ("removal of tariffs").
+NON_ACTOR_OBJECTS = frozenset({"tariff", "sanction", "restriction", "ban", "law", "rule",
+                               "policy", "order", "flight", "talk", "program", "programme",
+                               "service", "operation", "aid", "fund", "funding", "trade",
+                               "export", "import", "water", "supply", "visa", "power"})
+
+# ------------------------------------------------------------------ suspended
+SUSPEND_VERBS = frozenset({"suspend"})
+SUSPEND_NOUNS = frozenset({"suspension"})
+#: Heads of bodies that suspend their own members without saying "from".
+GOVERNING_BODY_WORDS = frozenset({
+    "federation", "association", "league", "committee", "council", "union", "party",
+    "parliament", "assembly", "senate", "congress", "body", "organization", "organisation",
+    "commission", "board", "court", "tribunal", "bloc", "confederation", "agency",
+})
+
+# ------------------------------------------------------------------ voted
+VOTE_VERBS = frozenset({"vote", "elect", "impeach", "approve", "ratify", "adopt", "reject",
+                        "pass", "confirm", "acquit", "convict", "veto"})
+#: Verbs that only count as votes when their subject is a deliberative body.
+BODY_VOTE_VERBS = frozenset({"elect", "impeach", "approve", "ratify", "adopt", "reject",
+                             "pass", "confirm", "acquit", "convict"})
+VOTE_NOUNS = frozenset({"vote", "ballot", "referendum"})
+#: Heads of deliberative bodies that vote.
+ASSEMBLY_WORDS = frozenset({
+    "assembly", "parliament", "senate", "house", "congress", "council", "chamber",
+    "legislature", "knesset", "duma", "bundestag", "diet", "sejm", "majlis", "lords",
+    "commons", "committee", "board", "members", "lawmakers", "senators", "representatives",
+    "delegates", "countries", "states", "nations", "party",
+})
+#: Bodies whose voters are states: their tallies are counted groups of countries.
+STATE_ASSEMBLIES = ("general assembly", "security council", "human rights council",
+                    "united nations", "u.n.", "un ")
+POSITION_WORDS = {"for": "for", "favor": "for", "favour": "for", "support": "for",
+                  "against": "against", "abstain": "abstain", "abstention": "abstain",
+                  "abstentions": "abstain"}
+
+# ------------------------------------------------------------------ said
+#: Verb lemmas that attribute speech.
+SPEECH_VERBS = frozenset({
+    "say", "add", "tell", "state", "write", "tweet", "post", "declare", "announce",
+    "explain", "warn", "insist", "claim", "argue", "note", "remark", "stress", "conclude",
+    "continue", "reply", "respond", "ask", "answer", "describe", "call", "urge", "plead",
+    "acknowledge", "admit", "allege", "assert", "comment", "confirm", "recall",
+    "report", "emphasize", "emphasise", "observe", "suggest", "predict", "promise",
+    "vow", "pledge", "appeal", "accuse", "criticize", "criticise", "denounce", "condemn",
+    "praise", "deny", "contend", "maintain", "mention", "repeat", "reiterate", "shout",
+    "exclaim", "joke", "lament", "quip", "concede", "charge", "thank", "caution",
+    "counter", "estimate", "hope", "believe", "think", "threaten",
+})
+#: Nouns that attribute speech ("in a statement", "according to").
+SPEECH_NOUNS = frozenset({"statement", "speech", "interview", "post", "tweet", "letter",
+                          "address", "remarks", "message", "communique", "release"})
+#: Personal pronouns that refer back to a speaker.
+SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+#: Heads of descriptions that refer back to an organisation ("the ministry said").
+ORG_DESCRIPTIONS = frozenset({
+    "ministry", "department", "government", "agency", "council", "court", "party",
+    "committee", "commission", "office", "embassy", "army", "military", "police",
+    "organization", "organisation", "group", "company", "firm", "bank", "union",
+    "administration", "cabinet", "parliament", "assembly", "league", "federation",
+    "authority", "authorities", "spokesperson", "spokesman", "spokeswoman", "board",
+})
+
+# ------------------------------------------------------------------ modality
+#: Lemmas governing an event that make it not (yet) a fact, with the modality.
+MODALITY_GOVERNORS = {
+    "call": "call", "urge": "call", "ask": "call", "appeal": "call", "push": "call",
+    "demand": "demand", "insist": "demand",
+    "propose": "proposal", "suggest": "proposal", "recommend": "proposal",
+    "consider": "proposal", "seek": "proposal", "want": "proposal",
+    "threaten": "threat", "warn": "threat",
+    "plan": "plan", "intend": "plan", "prepare": "plan", "aim": "plan", "expect": "plan",
+    "deny": "denial", "reject": "denial", "refuse": "denial",
+    "try": "attempt", "attempt": "attempt", "fail": "attempt", "struggle": "attempt",
+    "risk": "hypothetical", "block": "denial", "prevent": "denial", "oppose": "denial",
+    "rule": "report",
+}
+#: Modal auxiliaries that make an event hypothetical ("could be expelled").
+HYPOTHETICAL_MODALS = frozenset({"could", "would", "might", "may", "should", "must"})
+#: Heads of noun phrases that make an event not a fact ("calls for the expulsion of").
+MODALITY_NOUNS = {"call": "call", "calls": "call", "demand": "demand", "proposal": "proposal",
+                  "threat": "threat", "plan": "plan", "bid": "attempt", "attempt": "attempt",
+                  "request": "call", "motion": "proposal", "push": "call"}
+
+# ------------------------------------------------------------------ actors
+#: Words that, alone, are never actors (headings, boilerplate).
+NOT_ACTORS = frozenset({"background", "photo", "getty images", "reuters", "ap", "afp",
+                        "go deeper", "driving the news", "state of play", "the big picture",
+                        "why it matters", "what they're saying", "between the lines",
+                        "editor", "update", "breaking"})
+#: Plural nouns naming people or bodies that form a counted group ("93 countries").
+GROUP_NOUNS = frozenset({
+    "countries", "states", "nations", "members", "diplomats", "lawmakers", "senators",
+    "representatives", "legislators", "deputies", "mps", "delegates", "officials",
+    "people", "men", "women", "children", "soldiers", "troops", "forces", "citizens",
+    "nationals", "migrants", "refugees", "foreigners", "activists", "journalists",
+    "reporters", "workers", "staff", "employees", "prisoners", "protesters", "players",
+    "athletes", "groups", "organizations", "organisations", "ngos", "democrats",
+    "republicans", "voters", "residents", "civilians", "officers", "agents", "students",
+    "ministers", "governments", "parties", "offices", "judges", "clerics", "priests",
+    "monks", "nuns", "missionaries", "volunteers", "crew", "crews", "seafarers",
+    "sailors", "fishermen", "asylum-seekers", "asylum seekers", "immigrants",
+})
+#: Common-noun heads that name an organisation when qualified by a country
+#: ("the Moldovan foreign affairs ministry", "Puntland authorities").
+ORG_HEADS = frozenset({
+    "ministry", "government", "authorities", "junta", "army", "military", "navy",
+    "police", "parliament", "court", "administration", "cabinet", "regime", "embassy",
+    "council", "committee", "commission", "agency", "forces", "coalition", "party",
+    "legislature", "senate", "assembly", "congress", "federation", "league", "board",
+})
+#: Singular nouns naming a person by role: their plurals form groups, and
+#: with a nationality they name a person ("a Russian diplomat").
+PERSON_NOUNS = frozenset({
+    "ambassador", "diplomat", "envoy", "consul", "attache", "official", "lawmaker",
+    "senator", "representative", "legislator", "deputy", "mp", "delegate", "minister",
+    "journalist", "reporter", "correspondent", "activist", "student", "worker", "national",
+    "citizen", "migrant", "refugee", "foreigner", "soldier", "officer", "agent", "spy",
+    "prisoner", "protester", "player", "athlete", "member", "man", "woman", "child",
+    "person", "civilian", "resident", "employee", "politician", "leader", "cleric",
+    "priest", "missionary", "volunteer", "crew", "staff", "judge", "voter", "militant",
+    "fighter", "investigator", "spokesperson", "spokesman", "spokeswoman", "suspect",
+    "immigrant", "asylum-seeker", "seafarer", "sailor", "fisherman", "democrat",
+    "republican", "jumper", "skier", "official", "troop", "force", "organization",
+    "organisation", "ngo", "group", "office", "country", "state", "nation", "party",
+})

@@ -1,0 +1,166 @@
+"""Statements: direct quotations and the named speaker each is attributed to.
+
+Each quotation is attributed through the speech verb that governs it
+("..., Agnès Callamard said"), "according to", a colon introduction
+("She added: ..."), or, for a quotation standing alone, the speaker of the
+quotation just before it in the same passage. Pronouns ("she added") and
+descriptions ("the ministry said") are resolved to the named actor they
+refer back to.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.actors import mention_at, phrase_mention
+from kg.extract.context import Context
+from kg.extract.events import actors_of, make_event
+from kg.extract.lexicon import ORG_DESCRIPTIONS, SPEAKER_PRONOUNS, SPEECH_VERBS
+from kg.extract.names import fold
+from kg.extract.quotes import Quote, is_title_like, word_count
+from kg.extract.syntax import subjects
+from kg.records import Event, Mention
+
+#: How far back (in characters) a standalone quotation inherits the last speaker.
+CONTINUATION_CHARS = 600
+
+
+def _token_at(doc: Doc, char: int) -> Token | None:
+    for token in doc:
+        if token.idx <= char < token.idx + max(len(token.text), 1):
+            return token
+        if token.idx > char:
+            return token
+    return None
+
+
+def _sentences(doc: Doc, quote: Quote) -> list[Span]:
+    return [s for s in doc.sents if s.start_char < quote.end and s.end_char > quote.start]
+
+
+def _resolve_pronoun(token: Token, ctx: Context, history: list[Mention]) -> Mention | None:
+    """The actor a pronoun speaker refers back to: the last speaker of a fitting kind,
+    else the last named actor of that kind before it."""
+    wanted = {"Person"} if token.lower_ in {"he", "she", "i"} else {"Organization", "Country",
+                                                                     "Group"}
+    for m in reversed(history):
+        if m.type in wanted:
+            return m
+    before = [m for m in ctx.mentions if m.end <= token.idx and m.type in wanted
+              and not any(s <= m.start < e for s, e in ctx.quotes)]
+    return before[-1] if before else None
+
+
+def _resolve_description(token: Token, ctx: Context) -> Mention | None:
+    """"the ministry said": the last organisation named with that word, else the last one."""
+    word = token.lemma_.lower()
+    before = [m for m in ctx.mentions if m.end <= token.idx
+              and m.type in {"Organization", "Country"}]
+    for m in reversed(before):
+        if word in fold(m.name).split():
+            return m
+    if word in {"spokesperson", "spokesman", "spokeswoman"}:
+        return None
+    return None
+
+
+def _speaker_of(head: Token, ctx: Context, history: list[Mention]) -> Mention | None:
+    """The named speaker a subject token stands for."""
+    named = mention_at(head, list(ctx.mentions))
+    if named is not None:
+        return named
+    if head.lower_ in SPEAKER_PRONOUNS and head.lower_ not in {"we", "i"}:
+        return _resolve_pronoun(head, ctx, history)
+    # "Agnès Callamard, secretary general of ..., said": subject is the name
+    found = actors_of([head], ctx, groups=False)
+    if found:
+        return found[0]
+    if head.lemma_.lower() in ORG_DESCRIPTIONS:
+        return _resolve_description(head, ctx) or phrase_mention(head)
+    return None
+
+
+def _speech_verbs(sents: list[Span], ctx: Context) -> list[Token]:
+    return [t for s in sents for t in s if t.lemma_.lower() in SPEECH_VERBS
+            and t.pos_ in {"VERB", "AUX"} and not ctx.in_quote(t)]
+
+
+def _attribute(quote: Quote, sents: list[Span], ctx: Context,
+               history: list[Mention]) -> tuple[Mention | None, Token | None]:
+    """The speaker of a quotation from its own sentences, and the word that attributes it."""
+    verbs = _speech_verbs(sents, ctx)
+    inside = [t for s in sents for t in s if quote.start <= t.idx < quote.end]
+    dominating = [v for v in verbs if any(v in t.ancestors for t in inside)]
+    ordered = sorted(dominating, key=lambda v: len(list(v.ancestors))) + sorted(
+        (v for v in verbs if v not in dominating),
+        key=lambda v: min(abs(v.idx - quote.start), abs(v.idx - quote.end)))
+    for verb in ordered:
+        for head in subjects(verb):
+            speaker = _speaker_of(head, ctx, history)
+            if speaker is not None:
+                return speaker, verb
+    for s in sents:
+        for t in s:
+            if t.lower_ == "according" and not ctx.in_quote(t):
+                objs = [g for c in t.children if c.lower_ == "to" for g in c.children
+                        if g.dep_ == "pobj"]
+                for head in objs:
+                    speaker = _speaker_of(head, ctx, history)
+                    if speaker is not None:
+                        return speaker, t
+    return None, None
+
+
+def _colon_intro(sent: Span, ctx: Context, history: list[Mention]) -> tuple[
+        Mention | None, Token | None]:
+    """"She added:" ending the sentence before a quotation."""
+    doc = sent.doc
+    if sent.start == 0:
+        return None, None
+    previous = doc[sent.start - 1].sent
+    if not previous.text.rstrip().endswith(":"):
+        return None, None
+    for verb in _speech_verbs([previous], ctx):
+        for head in subjects(verb):
+            speaker = _speaker_of(head, ctx, history)
+            if speaker is not None:
+                return speaker, verb
+    return None, None
+
+
+def find_statements(ctx: Context, quotes: list[Quote]) -> list[Event]:
+    """One statement per attributed quotation, in text order."""
+    events: list[Event] = []
+    history: list[Mention] = []
+    last: tuple[int, Mention] | None = None
+    for quote in quotes:
+        if word_count(quote) < 2 or is_title_like(quote):
+            continue
+        sents = _sentences(ctx.doc, quote)
+        if not sents:
+            continue
+        speaker, trigger = _attribute(quote, sents, ctx, history)
+        if speaker is None:
+            speaker, trigger = _colon_intro(sents[0], ctx, history)
+        if speaker is None and last is not None and quote.start - last[0] <= CONTINUATION_CHARS:
+            opening = ctx.doc.text[sents[0].start_char:quote.start].strip(" \n•\"“'")
+            if not opening or quote.continues:
+                speaker = last[1]
+        if speaker is None:
+            continue
+        history.append(speaker)
+        last = (quote.end, speaker)
+        anchor = trigger or _token_at(ctx.doc, quote.start) or sents[0][0]
+        span = ctx.doc[sents[0].start:sents[-1].end]
+        start, end, text = ctx.evidence(span)
+        event = make_event("said", anchor, ctx, agents=(speaker,), quote=quote.text,
+                           quote_start=quote.start, quote_end=quote.end,
+                           modality="asserted", confidence=0.9 if trigger else 0.7)
+        events.append(_with_evidence(event, start, end, text))
+    return events
+
+
+def _with_evidence(event: Event, start: int, end: int, text: str) -> Event:
+    from dataclasses import replace
+
+    return replace(event, sent_start=start, sent_end=end, sentence=text)
