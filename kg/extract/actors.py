@@ -15,7 +15,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract import gazetteer, names
-from kg.extract.lexicon import GROUP_NOUNS, NOT_ACTORS, ORG_HEADS
+from kg.extract.lexicon import GROUP_NOUNS, NOT_ACTORS, ORG_HEADS, ROLE_NOUNS
 from kg.extract.numbers import parse_count
 from kg.records import Mention
 
@@ -151,6 +151,18 @@ def phrase_mention(head: Token) -> Mention | None:
         return None
     text = span.text
     return Mention(span.start_char, span.end_char, text, names.clean(text), kind, count)
+
+
+def role_mention(head: Token) -> Mention | None:
+    """A person described by role only: "the head of the police's internal investigators"."""
+    if head.pos_ != "NOUN" or head.tag_ != "NN" or head.lemma_.lower() not in ROLE_NOUNS:
+        return None
+    keep = [t.i for t in head.subtree if not (t.dep_ in {"relcl", "acl", "punct", "appos"}
+                                              and t.head.i == head.i)]
+    span = _trim(head.doc[min(keep):max(keep) + 1])
+    if span is None or len(span) > 10:
+        return None
+    return Mention(span.start_char, span.end_char, span.text, names.clean(span.text), "Person")
 
 
 def _with_conjuncts(token: Token) -> list[Token]:

@@ -144,3 +144,10 @@ PERSON_NOUNS = frozenset({
     "republican", "jumper", "skier", "official", "troop", "force", "organization",
     "organisation", "ngo", "group", "office", "country", "state", "nation", "party",
 })
+#: Singular nouns that describe a speaking person by role ("the head of ...").
+ROLE_NOUNS = frozenset({
+    "head", "chief", "director", "spokesperson", "spokesman", "spokeswoman", "president",
+    "minister", "secretary", "leader", "chairman", "chairwoman", "commander", "governor",
+    "mayor", "ambassador", "envoy", "official", "lawyer", "attorney", "prosecutor", "judge",
+    "witness", "analyst", "expert", "founder", "ceo", "manager", "coordinator", "officer",
+})

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.actors import mention_at, phrase_mention
+from kg.extract.actors import mention_at, phrase_mention, role_mention
 from kg.extract.context import Context
 from kg.extract.events import actors_of, make_event
-from kg.extract.lexicon import ORG_DESCRIPTIONS, SPEAKER_PRONOUNS, SPEECH_VERBS
+from kg.extract.lexicon import ORG_DESCRIPTIONS, SPEAKER_PRONOUNS, SPEECH_NOUNS, SPEECH_VERBS
 from kg.extract.names import fold
 from kg.extract.quotes import Quote, is_title_like, word_count
-from kg.extract.syntax import subjects
+from kg.extract.syntax import objects, subjects
 from kg.records import Event, Mention
 
 #: How far back (in characters) a standalone quotation inherits the last speaker.
@@ -39,16 +39,31 @@ def _sentences(doc: Doc, quote: Quote) -> list[Span]:
 
 
 def _resolve_pronoun(token: Token, ctx: Context, history: list[Mention]) -> Mention | None:
-    """The actor a pronoun speaker refers back to: the last speaker of a fitting kind,
-    else the last named actor of that kind before it."""
+    """The actor a pronoun speaker refers back to.
+
+    The last speaker of a fitting kind when it spoke in the last few
+    sentences; else the last named actor of that kind that was the subject
+    of a recent sentence; else the last one named.
+    """
     wanted = {"Person"} if token.lower_ in {"he", "she", "i"} else {"Organization", "Country",
                                                                      "Group"}
+    window = token.sent.start_char - 400
     for m in reversed(history):
-        if m.type in wanted:
+        if m.type in wanted and m.end >= window:
             return m
     before = [m for m in ctx.mentions if m.end <= token.idx and m.type in wanted
               and not any(s <= m.start < e for s, e in ctx.quotes)]
-    return before[-1] if before else None
+    for m in reversed(before[-6:]):
+        head = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if head is not None and (head.root.dep_ in {"nsubj", "nsubjpass"} or (
+                head.root.dep_ == "appos" and head.root.head.dep_ in {"nsubj", "nsubjpass"})):
+            return m
+    if before:
+        return before[-1]
+    for m in reversed(history):
+        if m.type in wanted:
+            return m
+    return None
 
 
 def _resolve_description(token: Token, ctx: Context) -> Mention | None:
@@ -66,18 +81,31 @@ def _resolve_description(token: Token, ctx: Context) -> Mention | None:
 
 def _speaker_of(head: Token, ctx: Context, history: list[Mention]) -> Mention | None:
     """The named speaker a subject token stands for."""
-    named = mention_at(head, list(ctx.mentions))
+    mentions = list(ctx.mentions)
+    named = mention_at(head, mentions)
     if named is not None:
         return named
     if head.lower_ in SPEAKER_PRONOUNS and head.lower_ not in {"we", "i"}:
         return _resolve_pronoun(head, ctx, history)
-    # "Agnès Callamard, secretary general of ..., said": subject is the name
+    if head.lemma_.lower() in SPEECH_NOUNS:
+        # "the OAS report says": its author; "the statement said": the last speaker
+        for child in head.children:
+            if child.dep_ in {"compound", "poss", "nmod"}:
+                found = mention_at(child, mentions)
+                if found is not None:
+                    return found
+        return history[-1] if history else None
+    # "The Prime Minister of Greenland, Mute Bourup Egede, says"; "a student named Wong said"
+    people = [m for t in head.subtree if not ctx.in_quote(t)
+              and (m := mention_at(t, mentions)) is not None and m.type == "Person"]
+    if people:
+        return people[0]
     found = actors_of([head], ctx, groups=False)
     if found:
         return found[0]
     if head.lemma_.lower() in ORG_DESCRIPTIONS:
         return _resolve_description(head, ctx) or phrase_mention(head)
-    return None
+    return role_mention(head)
 
 
 def _speech_verbs(sents: list[Span], ctx: Context) -> list[Token]:
@@ -85,20 +113,39 @@ def _speech_verbs(sents: list[Span], ctx: Context) -> list[Token]:
             and t.pos_ in {"VERB", "AUX"} and not ctx.in_quote(t)]
 
 
+def _reported_speaker(verb: Token, ctx: Context, history: list[Mention]) -> Mention | None:
+    """"AFP reported her as saying", "quoted X as saying": the object of the reporting verb."""
+    if verb.tag_ != "VBG" or verb.head.i == verb.i:
+        return None
+    for obj in objects(verb.head):
+        speaker = _speaker_of(obj, ctx, history)
+        if speaker is not None:
+            return speaker
+    return None
+
+
+def _rank(verbs: list[Token], quote: Quote, inside: list[Token]) -> list[Token]:
+    """Speech verbs governing the quotation first (the main clause before embedded ones),
+    then the others by distance, verbs of relative clauses last."""
+    dominating = [v for v in verbs if any(v in t.ancestors for t in inside)]
+    rest = [v for v in verbs if v not in dominating]
+    return sorted(dominating, key=lambda v: len(list(v.ancestors))) + sorted(
+        rest, key=lambda v: (v.dep_ in {"relcl", "acl"},
+                             min(abs(v.idx - quote.start), abs(v.idx - quote.end))))
+
+
 def _attribute(quote: Quote, sents: list[Span], ctx: Context,
                history: list[Mention]) -> tuple[Mention | None, Token | None]:
     """The speaker of a quotation from its own sentences, and the word that attributes it."""
-    verbs = _speech_verbs(sents, ctx)
     inside = [t for s in sents for t in s if quote.start <= t.idx < quote.end]
-    dominating = [v for v in verbs if any(v in t.ancestors for t in inside)]
-    ordered = sorted(dominating, key=lambda v: len(list(v.ancestors))) + sorted(
-        (v for v in verbs if v not in dominating),
-        key=lambda v: min(abs(v.idx - quote.start), abs(v.idx - quote.end)))
-    for verb in ordered:
+    for verb in _rank(_speech_verbs(sents, ctx), quote, inside):
         for head in subjects(verb):
             speaker = _speaker_of(head, ctx, history)
             if speaker is not None:
                 return speaker, verb
+        speaker = _reported_speaker(verb, ctx, history)
+        if speaker is not None:
+            return speaker, verb
     for s in sents:
         for t in s:
             if t.lower_ == "according" and not ctx.in_quote(t):
@@ -108,6 +155,41 @@ def _attribute(quote: Quote, sents: list[Span], ctx: Context,
                     speaker = _speaker_of(head, ctx, history)
                     if speaker is not None:
                         return speaker, t
+    return _colon_in_sentence(quote, ctx, history)
+
+
+def _colon_in_sentence(quote: Quote, ctx: Context, history: list[Mention]) -> tuple[
+        Mention | None, Token | None]:
+    """"Bolsonaro opposed Macron's statement: "...": a colon introduces the subject's words."""
+    before = ctx.doc.text[:quote.start].rstrip(" \"“'")
+    if not before.endswith(":"):
+        return None, None
+    colon = _token_at(ctx.doc, len(before) - 1)
+    if colon is None:
+        return None, None
+    verb = colon.head if colon.head.pos_ in {"VERB", "AUX"} else colon.sent.root
+    for head in subjects(verb):
+        speaker = _speaker_of(head, ctx, history)
+        if speaker is not None:
+            return speaker, verb
+    return None, None
+
+
+def _next_sentence(quote: Quote, sents: list[Span], ctx: Context,
+                   history: list[Mention]) -> tuple[Mention | None, Token | None]:
+    """'"...!" Macron told the world.': attribution in the sentence right after the quote."""
+    last = sents[-1]
+    if last.end >= len(ctx.doc) or ctx.doc.text[quote.end:last.end_char].strip(" \"”'.,!?\n"):
+        return None, None
+    following = ctx.doc[last.end].sent
+    if len(following) > 25:
+        return None, None
+    for verb in _speech_verbs([following], ctx):
+        for head in subjects(verb):
+            if head.i < verb.i + 3:
+                speaker = _speaker_of(head, ctx, history)
+                if speaker is not None:
+                    return speaker, verb
     return None, None
 
 
@@ -142,6 +224,8 @@ def find_statements(ctx: Context, quotes: list[Quote]) -> list[Event]:
         speaker, trigger = _attribute(quote, sents, ctx, history)
         if speaker is None:
             speaker, trigger = _colon_intro(sents[0], ctx, history)
+        if speaker is None:
+            speaker, trigger = _next_sentence(quote, sents, ctx, history)
         if speaker is None and last is not None and quote.start - last[0] <= CONTINUATION_CHARS:
             opening = ctx.doc.text[sents[0].start_char:quote.start].strip(" \n•\"“'")
             if not opening or quote.continues:

@@ -87,22 +87,36 @@ def _is_state_assembly(actors: tuple[Mention, ...]) -> bool:
                                                 STATE_ASSEMBLIES) for a in actors)
 
 
+def _motion_clauses(verb: Token) -> list[Token]:
+    """Clauses and phrases saying what a vote was on: "to suspend X", "on X", "against X".
+
+    The parser may attach the infinitive anywhere in the vote's clause ("votes
+    93-18, with 65 abstentions, to pass ..."), so any "to" infinitive below the
+    verb counts.
+    """
+    direct = [c for c in verb.children if c.dep_ == "xcomp" or (
+        c.dep_ == "prep" and c.lower_ in {"on", "for", "against", "in"})]
+    if direct:
+        return direct
+    return [t for t in verb.subtree if t.i > verb.i and t.pos_ == "VERB"
+            and t.dep_ in {"acl", "advcl", "xcomp", "relcl"}
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)][:1]
+
+
 def _motion_target(verb: Token, ctx: Context, voters: tuple[Mention, ...]) -> tuple[
         tuple[Mention, ...], str | None]:
     """The actor the motion acts on, and the motion's words."""
-    for child in verb.children:
-        if child.dep_ == "xcomp" or (child.dep_ == "prep" and child.lower_ in {"on", "for",
-                                                                                "against"}):
-            motion = ctx.doc[child.left_edge.i:child.right_edge.i + 1]
-            heads = objects(child) if child.dep_ == "xcomp" else [
-                g for g in child.children if g.dep_ == "pobj"]
-            wanted = {"Person"} if child.lemma_ in _PERSON_MOTIONS else {
-                "Person", "Country", "Organization", "Group"}
-            direct = [m for m in actors_of(heads, ctx, groups=False) if m.type in wanted]
-            if not direct:
-                direct = [m for t in motion if (m := mention_at(t, list(ctx.mentions)))
-                          is not None and m.type in wanted and m not in voters][:1]
-            return tuple(m for m in direct if m not in voters), motion.text
+    for child in _motion_clauses(verb):
+        motion = ctx.doc[child.left_edge.i:child.right_edge.i + 1]
+        heads = objects(child) if child.pos_ == "VERB" else [
+            g for g in child.children if g.dep_ == "pobj"]
+        wanted = {"Person"} if child.lemma_ in _PERSON_MOTIONS else {
+            "Person", "Country", "Organization", "Group"}
+        direct = [m for m in actors_of(heads, ctx, groups=False) if m.type in wanted]
+        if not direct:
+            direct = [m for t in motion if (m := mention_at(t, list(ctx.mentions)))
+                      is not None and m.type in wanted and m not in voters][:1]
+        return tuple(m for m in direct if m not in voters), motion.text
     return (), None
 
 
