@@ -15,7 +15,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract import gazetteer, names
-from kg.extract.lexicon import GROUP_NOUNS, NOT_ACTORS, ORG_HEADS, ROLE_NOUNS
+from kg.extract.lexicon import GROUP_NOUNS, NOT_ACTORS, ORG_HEADS, ROLE_NOUNS, TITLE_WORDS
 from kg.extract.numbers import parse_count
 from kg.records import Mention
 
@@ -55,6 +55,18 @@ def _is_heading(span: Span) -> bool:
             and len(span) <= 3)
 
 
+def titled(span: Span) -> bool:
+    """Whether a name stands beside a person's title: "Prime Minister ..., Mute Egede",
+    "President Joe Biden", "Kim, the party's leader"."""
+    root = span.root
+    if root.dep_ == "appos" and root.head.lower_ in TITLE_WORDS:
+        return True
+    if any(c.dep_ == "appos" and c.lower_ in TITLE_WORDS for c in root.children):
+        return True
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return before is not None and before.lower_ in TITLE_WORDS and before.is_title
+
+
 def entity_mention(ent: Span) -> Mention | None:
     """The actor mention a named entity stands for, or ``None`` when it names none."""
     span = _trim(ent)
@@ -63,8 +75,13 @@ def entity_mention(ent: Span) -> Mention | None:
     text = span.text
     if not any(c.isupper() for c in text) or len(text) < 2:
         return None
+    if len(span) == 1 and gazetteer.country_by_adjective(text) and ent.label_ != "GPE":
+        return None  # "Moldovan" alone is a nationality, not a name
     country = names.country_name(text)
     label = ent.label_
+    if label == "ORG" and not country and len(span) >= 2 and titled(span) and not any(
+            t.lower_ in ORG_HEADS or t.lower_ in {"of", "for"} for t in span):
+        label = "PERSON"
     if label == "NORP":
         entry = gazetteer.country_by_name(text)
         return (Mention(span.start_char, span.end_char, text, entry.name, "Country")
@@ -163,6 +180,34 @@ def role_mention(head: Token) -> Mention | None:
     if span is None or len(span) > 10:
         return None
     return Mention(span.start_char, span.end_char, span.text, names.clean(span.text), "Person")
+
+
+def proper_name_mention(head: Token) -> Mention | None:
+    """A name the recogniser missed: the proper-noun chain at ``head`` ("Goble said").
+
+    Used only where the grammar says an actor stands (the subject of a speech
+    verb); all-capital names are organisations, the rest people.
+    """
+    doc = head.doc
+    if head.pos_ != "PROPN" or head.ent_type_ in {"GPE", "LOC", "DATE", "NORP"}:
+        return None
+    lo = hi = head.i
+    while lo > 0 and doc[lo - 1].pos_ == "PROPN" and doc[lo - 1].lower_ not in TITLE_WORDS \
+            and doc[lo - 1].dep_ in {"compound", "flat"}:
+        lo -= 1
+    while hi + 1 < len(doc) and doc[hi + 1].pos_ == "PROPN" and doc[hi + 1].head.i == head.i \
+            and doc[hi + 1].dep_ in {"flat", "compound"}:
+        hi += 1
+    span = doc[lo:hi + 1]
+    text = span.text
+    if text.lower() in TITLE_WORDS or names.fold(text) in NOT_ACTORS:
+        return None
+    country = names.country_name(text)
+    if country:
+        return Mention(span.start_char, span.end_char, text, country, "Country")
+    kind = "Organization" if text.replace(".", "").isupper() else "Person"
+    name = names.org_name(text) if kind == "Organization" else names.person_name(text)
+    return Mention(span.start_char, span.end_char, text, name, kind)
 
 
 def _with_conjuncts(token: Token) -> list[Token]:

@@ -69,7 +69,23 @@ SPEECH_VERBS = frozenset({
 })
 #: Nouns that attribute speech ("in a statement", "according to").
 SPEECH_NOUNS = frozenset({"statement", "speech", "interview", "post", "tweet", "letter",
-                          "address", "remarks", "message", "communique", "release"})
+                          "address", "remarks", "message", "communique", "release", "report",
+                          "email", "e-mail", "note", "memo", "document", "study", "analysis",
+                          "ruling", "verdict", "declaration", "announcement", "filing"})
+#: Title words that, before or beside a name, mark it as a person's name.
+TITLE_WORDS = frozenset({
+    "president", "minister", "secretary", "director", "chairman", "chairwoman", "chair",
+    "leader", "spokesperson", "spokesman", "spokeswoman", "ambassador", "envoy", "governor",
+    "mayor", "chancellor", "premier", "king", "queen", "prince", "princess", "general",
+    "commander", "chief", "head", "editor", "senator", "representative", "speaker", "judge",
+    "justice", "prosecutor", "adviser", "advisor", "officer", "commissioner", "founder",
+    "ceo", "lawyer", "attorney", "deputy", "pastor", "bishop", "archbishop", "pope", "emir",
+    "sheikh", "executive", "correspondent", "analyst", "professor", "researcher",
+    "official", "lawmaker", "mp", "candidate", "nominee", "coordinator", "manager",
+    "president-elect", "secretary-general", "journalist", "activist", "student", "member",
+    "counsel", "economist", "expert", "colonel", "captain", "lieutenant", "sergeant",
+    "vice", "prime", "dr.", "mr.", "mrs.", "ms.", "sen.", "rep.", "gov.", "gen.",
+})
 #: Personal pronouns that refer back to a speaker.
 SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 #: Heads of descriptions that refer back to an organisation ("the ministry said").

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.actors import mention_at, phrase_mention, role_mention
+from kg.extract.actors import mention_at, phrase_mention, proper_name_mention, role_mention
 from kg.extract.context import Context
 from kg.extract.events import actors_of, make_event
 from kg.extract.lexicon import ORG_DESCRIPTIONS, SPEAKER_PRONOUNS, SPEECH_NOUNS, SPEECH_VERBS
@@ -38,15 +38,38 @@ def _sentences(doc: Doc, quote: Quote) -> list[Span]:
     return [s for s in doc.sents if s.start_char < quote.end and s.end_char > quote.start]
 
 
+def _previous_subject(token: Token, ctx: Context, wanted: set[str]) -> Mention | None:
+    """The named subject of the sentence before ``token``'s, if of a wanted kind."""
+    sent = token.sent
+    if sent.start == 0:
+        return None
+    previous = ctx.doc[sent.start - 1].sent
+    for t in previous:
+        if t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT" and not ctx.in_quote(t):
+            found = mention_at(t, list(ctx.mentions)) or (
+                next((m for u in t.subtree if not ctx.in_quote(u)
+                      and (m := mention_at(u, list(ctx.mentions))) is not None
+                      and m.type in wanted), None))
+            if found is not None and found.type in wanted:
+                return found
+    return None
+
+
 def _resolve_pronoun(token: Token, ctx: Context, history: list[Mention]) -> Mention | None:
     """The actor a pronoun speaker refers back to.
 
-    The last speaker of a fitting kind when it spoke in the last few
-    sentences; else the last named actor of that kind that was the subject
-    of a recent sentence; else the last one named.
+    The named subject of the sentence just before; else the last speaker of
+    a fitting kind when it spoke in the last few sentences; else the last
+    named actor of that kind that was the subject of a recent sentence; else
+    the last one named.
     """
     wanted = {"Person"} if token.lower_ in {"he", "she", "i"} else {"Organization", "Country",
                                                                      "Group"}
+    same_sentence = [m for m in ctx.mentions if token.sent.start_char <= m.start < token.idx
+                     and m.type in wanted and not ctx.in_quote(ctx.doc[token.i])]
+    previous = _previous_subject(token, ctx, wanted)
+    if previous is not None and not same_sentence:
+        return previous
     window = token.sent.start_char - 400
     for m in reversed(history):
         if m.type in wanted and m.end >= window:
@@ -100,9 +123,15 @@ def _speaker_of(head: Token, ctx: Context, history: list[Mention]) -> Mention | 
               and (m := mention_at(t, mentions)) is not None and m.type == "Person"]
     if people:
         return people[0]
-    found = actors_of([head], ctx, groups=False)
+    found = [m for m in actors_of([head], ctx, groups=False) if m.type != "Place"]
     if found:
         return found[0]
+    proper = proper_name_mention(head) or next(
+        (m for t in head.subtree if t.pos_ == "PROPN" and t.i != head.i and not ctx.in_quote(t)
+         and t.dep_ in {"appos", "compound"} and (m := proper_name_mention(t)) is not None
+         and m.type == "Person"), None)
+    if proper is not None:
+        return proper
     if head.lemma_.lower() in ORG_DESCRIPTIONS:
         return _resolve_description(head, ctx) or phrase_mention(head)
     return role_mention(head)
@@ -114,8 +143,20 @@ def _speech_verbs(sents: list[Span], ctx: Context) -> list[Token]:
 
 
 def _reported_speaker(verb: Token, ctx: Context, history: list[Mention]) -> Mention | None:
-    """"AFP reported her as saying", "quoted X as saying": the object of the reporting verb."""
+    """"AFP reported her as saying", "quoted X as saying": the object of the reporting verb;
+    "an email saying ... from X": the sender."""
     if verb.tag_ != "VBG" or verb.head.i == verb.i:
+        return None
+    if verb.head.lemma_.lower() in SPEECH_NOUNS:
+        senders = [g for t in (verb.head, verb) for c in t.children
+                   if c.dep_ == "prep" and c.lower_ in {"from", "by"}
+                   for g in c.children if g.dep_ == "pobj"]
+        senders += [g for t in verb.subtree if t.lower_ in {"from", "by"} and t.i > verb.i
+                    for g in t.children if g.dep_ == "pobj"][:1]
+        for sender in senders:
+            speaker = _speaker_of(sender, ctx, history)
+            if speaker is not None:
+                return speaker
         return None
     for obj in objects(verb.head):
         speaker = _speaker_of(obj, ctx, history)
@@ -127,11 +168,15 @@ def _reported_speaker(verb: Token, ctx: Context, history: list[Mention]) -> Ment
 def _rank(verbs: list[Token], quote: Quote, inside: list[Token]) -> list[Token]:
     """Speech verbs governing the quotation first (the main clause before embedded ones),
     then the others by distance, verbs of relative clauses last."""
-    dominating = [v for v in verbs if any(v in t.ancestors for t in inside)]
-    rest = [v for v in verbs if v not in dominating]
-    return sorted(dominating, key=lambda v: len(list(v.ancestors))) + sorted(
-        rest, key=lambda v: (v.dep_ in {"relcl", "acl"},
-                             min(abs(v.idx - quote.start), abs(v.idx - quote.end))))
+    dominating = {v.i for v in verbs if any(v in t.ancestors for t in inside)}
+
+    def embedded(v: Token) -> bool:
+        return v.dep_ in {"relcl", "acl"} or any(a.dep_ == "relcl" for a in v.ancestors) or any(
+            c.dep_ == "nsubj" and c.lower_ in {"which", "who", "that"} for c in v.children)
+
+    return sorted(verbs, key=lambda v: (embedded(v), v.i not in dominating,
+                                        len(list(v.ancestors)) if v.i in dominating else
+                                        min(abs(v.idx - quote.start), abs(v.idx - quote.end))))
 
 
 def _attribute(quote: Quote, sents: list[Span], ctx: Context,
@@ -181,6 +226,8 @@ def _next_sentence(quote: Quote, sents: list[Span], ctx: Context,
     last = sents[-1]
     if last.end >= len(ctx.doc) or ctx.doc.text[quote.end:last.end_char].strip(" \"”'.,!?\n"):
         return None, None
+    if "\n" in ctx.doc.text[quote.end:ctx.doc[last.end].idx]:
+        return None, None  # the next paragraph is someone else's
     following = ctx.doc[last.end].sent
     if len(following) > 25:
         return None, None
@@ -210,6 +257,27 @@ def _colon_intro(sent: Span, ctx: Context, history: list[Mention]) -> tuple[
     return None, None
 
 
+def _previous_speech(quote: Quote, sents: list[Span], ctx: Context,
+                     history: list[Mention]) -> tuple[Mention | None, Token | None]:
+    """A quotation standing alone right after a sentence in which someone spoke
+    ("Brunson appealed to Trump for help. "I appeal to ..."")."""
+    first = sents[0]
+    opening = ctx.doc.text[first.start_char:quote.start].strip(" \n•\"“'")
+    if opening or first.start == 0:
+        return None, None
+    previous = ctx.doc[first.start - 1].sent
+    if any(s <= previous.start_char < e or s < previous.end_char <= e for s, e in ctx.quotes):
+        return None, None
+    for verb in _speech_verbs([previous], ctx):
+        if verb.dep_ != "ROOT":
+            continue
+        for head in subjects(verb):
+            speaker = _speaker_of(head, ctx, history)
+            if speaker is not None and speaker.type in {"Person", "Organization"}:
+                return speaker, verb
+    return None, None
+
+
 def find_statements(ctx: Context, quotes: list[Quote]) -> list[Event]:
     """One statement per attributed quotation, in text order."""
     events: list[Event] = []
@@ -224,12 +292,14 @@ def find_statements(ctx: Context, quotes: list[Quote]) -> list[Event]:
         speaker, trigger = _attribute(quote, sents, ctx, history)
         if speaker is None:
             speaker, trigger = _colon_intro(sents[0], ctx, history)
-        if speaker is None:
-            speaker, trigger = _next_sentence(quote, sents, ctx, history)
         if speaker is None and last is not None and quote.start - last[0] <= CONTINUATION_CHARS:
             opening = ctx.doc.text[sents[0].start_char:quote.start].strip(" \n•\"“'")
             if not opening or quote.continues:
                 speaker = last[1]
+        if speaker is None:
+            speaker, trigger = _next_sentence(quote, sents, ctx, history)
+        if speaker is None:
+            speaker, trigger = _previous_speech(quote, sents, ctx, history)
         if speaker is None:
             continue
         history.append(speaker)
