@@ -22,6 +22,7 @@ from kg.records import Mention
 #: spaCy entity labels read as actors.
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 _CREDIT = re.compile(r"^\W*(?:photo|image|picture|credit|file photo|video)s?\b\s*[:/]|"
+                     r"^\W*FILE\s*[-–—]|"
                      r"getty images|/handout/|\bvia (?:ap|reuters|afp)\b", re.IGNORECASE)
 _BYLINE = re.compile(r"^\W*by\s+[A-Z]", re.IGNORECASE)
 _LIST_PREPS = frozenset({"including", "include", "like", "such"})
@@ -102,17 +103,33 @@ def entity_mention(ent: Span) -> Mention | None:
     return None
 
 
+def split_country_prefix(ent: Span) -> list[Span]:
+    """A name the recogniser ran together with a country before it
+    ("Ukraine Volodymyr Zelenskyy" -> "Ukraine", "Volodymyr Zelenskyy")."""
+    if len(ent) < 3 or ent.label_ not in {"ORG", "PERSON"}:
+        return [ent]
+    for cut in (1, 2):
+        head, rest = ent[:cut], ent[cut:]
+        if (names.country_name(head.text) and len(rest) >= 2 and all(
+                t.pos_ == "PROPN" and t.is_title for t in rest)
+                and not any(t.lower_ in ORG_HEADS for t in rest)):
+            return [Span(ent.doc, head.start, head.end, label="GPE"),
+                    Span(ent.doc, rest.start, rest.end, label="PERSON")]
+    return [ent]
+
+
 def find_mentions(doc: Doc) -> list[Mention]:
     """Every named actor of ``doc`` outside credits and headings, in text order."""
     out = []
-    for ent in doc.ents:
-        if ent.label_ not in ACTOR_LABELS or ent.label_ in {"NORP", "FAC"}:
+    for whole in doc.ents:
+        if whole.label_ not in ACTOR_LABELS or whole.label_ in {"NORP", "FAC"}:
             continue
-        if is_boilerplate(ent.sent):
+        if is_boilerplate(whole.sent):
             continue
-        mention = entity_mention(ent)
-        if mention is not None:
-            out.append(mention)
+        for ent in split_country_prefix(whole):
+            mention = entity_mention(ent)
+            if mention is not None:
+                out.append(mention)
     return out
 
 

@@ -118,6 +118,11 @@ def _speaker_of(head: Token, ctx: Context, history: list[Mention]) -> Mention | 
                 if found is not None:
                     return found
         return history[-1] if history else None
+    for child in head.children:  # "the advocacy group, ACLJ, said"
+        if child.dep_ == "appos":
+            named = mention_at(child, mentions)
+            if named is not None and named.type != "Place":
+                return named
     # "The Prime Minister of Greenland, Mute Bourup Egede, says"; "a student named Wong said"
     people = [m for t in head.subtree if not ctx.in_quote(t)
               and (m := mention_at(t, mentions)) is not None and m.type == "Person"]
@@ -172,7 +177,7 @@ def _rank(verbs: list[Token], quote: Quote, inside: list[Token]) -> list[Token]:
 
     def embedded(v: Token) -> bool:
         return v.dep_ in {"relcl", "acl"} or any(a.dep_ == "relcl" for a in v.ancestors) or any(
-            c.dep_ == "nsubj" and c.lower_ in {"which", "who", "that"} for c in v.children)
+            c.tag_ in {"WDT", "WP"} for c in v.children)
 
     return sorted(verbs, key=lambda v: (embedded(v), v.i not in dominating,
                                         len(list(v.ancestors)) if v.i in dominating else
