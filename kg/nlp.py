@@ -50,6 +50,20 @@ def default_model() -> str:
     return found[0]
 
 
+def _add_gazetteer(nlp: Language) -> None:
+    """Country names, nationalities and capitals where the recogniser found nothing.
+
+    The ruler runs after the recogniser and never overwrites it: placed
+    before, it would cut names that begin with a country ("United States
+    House of Representatives").
+    """
+    from kg.extract.gazetteer import entity_ruler_patterns
+
+    ruler = nlp.add_pipe("entity_ruler", name="newskg_countries", after="ner",
+                         config={"overwrite_ents": False})
+    ruler.add_patterns(entity_ruler_patterns())  # type: ignore[attr-defined]
+
+
 @lru_cache(maxsize=4)
 def load_pipeline(name: str | None = None) -> Language:
     """Load the spaCy pipeline ``name`` (default: :func:`default_model`), cached.
@@ -80,13 +94,9 @@ def load_pipeline(name: str | None = None) -> Language:
         from kg import segment  # noqa: F401  (registers the component)
 
         nlp.add_pipe("newskg_paragraphs", before="parser")
-    if "newskg_gazetteer" not in nlp.pipe_names:
-        from kg.extract.gazetteer import entity_ruler_patterns
-
-        ruler = nlp.add_pipe("entity_ruler", name="newskg_gazetteer", after="ner",
-                             config={"overwrite_ents": False})
-        ruler.add_patterns(entity_ruler_patterns())  # type: ignore[attr-defined]
-    ours = {"newskg_paragraphs", "newskg_gazetteer"}
+    if "newskg_countries" not in nlp.pipe_names:
+        _add_gazetteer(nlp)
+    ours = {"newskg_paragraphs", "newskg_countries"}
     unused = [c for c in nlp.pipe_names if c not in NEEDED_COMPONENTS | ours]
     if unused:
         nlp.disable_pipes(*unused)

@@ -123,3 +123,14 @@ def offsets(doc: Doc, text: str, occurrence: int = 0) -> tuple[int, int]:
     for _ in range(occurrence + 1):
         start = doc.text.index(text, start + 1)
     return start, start + len(text)
+
+
+def context(doc: Doc, article_date: str | None = None):  # -> kg.extract.context.Context
+    """The extraction context of ``doc``: its actor mentions, quotations and date."""
+    from kg.extract.actors import find_mentions
+    from kg.extract.context import Context
+    from kg.extract.quotes import find_quotes
+
+    return Context.build(doc, mentions=find_mentions(doc),
+                         quotes=[(q.start, q.end) for q in find_quotes(doc.text)],
+                         article_date=article_date)

@@ -56,6 +56,40 @@ def _is_heading(span: Span) -> bool:
             and len(span) <= 3)
 
 
+def _extend_hyphen(span: Span) -> Span:
+    """A name cut at a hyphen: "Timor" -> "Timor-Leste", "Guinea" -> "Guinea-Bissau"."""
+    doc, end = span.doc, span.end
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_ and doc[end + 1].is_title:
+        end += 2
+    return doc[span.start:end] if end > span.end else span
+
+
+def extend_name(span: Span) -> Span:
+    """A person's name the recogniser cut short: "Kim Min" -> "Kim Min-seok",
+    "Denis Sassou" -> "Denis Sassou Nguesso"."""
+    doc = span.doc
+    end = span.end
+    while end < len(doc):
+        tok = doc[end]
+        prev = doc[end - 1]
+        if tok.text in {"-", "‑"} and not prev.whitespace_ and end + 1 < len(doc) \
+                and not tok.whitespace_ and doc[end + 1].is_alpha:
+            end += 2
+            continue
+        if prev.whitespace_ and tok.pos_ == "PROPN" and tok.is_title and tok.is_alpha \
+                and tok.ent_type_ in {"", "PERSON"} and tok.lower_ not in TITLE_WORDS \
+                and (span.start <= tok.head.i <= end
+                     or any(doc[j].head.i == tok.i for j in range(span.start, end))):
+            end += 1
+            continue
+        if tok.lower_ in {"jr", "jr.", "sr", "sr.", "ii", "iii"} and end - span.end < 3:
+            end += 1
+            continue
+        break
+    return doc[span.start:end] if end > span.end else span
+
+
 def titled(span: Span) -> bool:
     """Whether a name stands beside a person's title: "Prime Minister ..., Mute Egede",
     "President Joe Biden", "Kim, the party's leader"."""
@@ -76,15 +110,24 @@ def entity_mention(ent: Span) -> Mention | None:
     text = span.text
     if not any(c.isupper() for c in text) or len(text) < 2:
         return None
-    if len(span) == 1 and gazetteer.country_by_adjective(text) and ent.label_ != "GPE":
-        return None  # "Moldovan" alone is a nationality, not a name
+    if len(span) == 1 and gazetteer.country_by_adjective(text) and ent.label_ not in {
+            "GPE", "NORP"}:
+        ent = Span(ent.doc, span.start, span.end, label="NORP")  # "Moldovan" is a nationality
     country = names.country_name(text)
     label = ent.label_
+    if label == "PERSON":
+        span = extend_name(span)
+        text = span.text
+    elif label in {"GPE", "ORG"}:
+        span = _extend_hyphen(span)
+        text = span.text
+        country = names.country_name(text)
     if label == "ORG" and not country and len(span) >= 2 and titled(span) and not any(
             t.lower_ in ORG_HEADS or t.lower_ in {"of", "for"} for t in span):
         label = "PERSON"
     if label == "NORP":
-        entry = gazetteer.country_by_name(text)
+        entry = (gazetteer.country_by_name(text) or gazetteer.country_by_adjective(text)
+                 or gazetteer.country_by_demonym(text))
         return (Mention(span.start_char, span.end_char, text, entry.name, "Country")
                 if entry else None)
     if country and label in {"GPE", "ORG", "PERSON", "LOC"}:
@@ -122,7 +165,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     """Every named actor of ``doc`` outside credits and headings, in text order."""
     out = []
     for whole in doc.ents:
-        if whole.label_ not in ACTOR_LABELS or whole.label_ in {"NORP", "FAC"}:
+        if whole.label_ not in ACTOR_LABELS or whole.label_ == "FAC":
             continue
         if is_boilerplate(whole.sent):
             continue
@@ -130,7 +173,29 @@ def find_mentions(doc: Doc) -> list[Mention]:
             mention = entity_mention(ent)
             if mention is not None:
                 out.append(mention)
-    return out
+    return sorted(out + repeated_mentions(doc, out))
+
+
+def repeated_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Other occurrences of names already recognised once in ``doc`` that the
+    recogniser missed (one name, one reading per document)."""
+    taken = [(m.start, m.end) for m in mentions]
+    known: dict[str, Mention] = {}
+    for m in mentions:
+        if len(m.text) >= 4 and (" " in m.text or m.text.isupper()) and m.type != "Place":
+            known.setdefault(m.text, m)
+    extra: list[Mention] = []
+    for text, m in sorted(known.items()):
+        for found in re.finditer(r"(?<!\w)" + re.escape(text) + r"(?!\w)", doc.text):
+            start, end = found.span()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            span = doc.char_span(start, end)
+            if span is None or is_boilerplate(span.sent):
+                continue
+            extra.append(Mention(start, end, text, m.name, m.type, m.count))
+            taken.append((start, end))
+    return extra
 
 
 def mention_at(token: Token, mentions: list[Mention]) -> Mention | None:

@@ -120,10 +120,16 @@ MODALITY_NOUNS = {"call": "call", "calls": "call", "demand": "demand", "proposal
 
 # ------------------------------------------------------------------ actors
 #: Words that, alone, are never actors (headings, boilerplate).
-NOT_ACTORS = frozenset({"background", "photo", "getty images", "reuters", "ap", "afp",
-                        "go deeper", "driving the news", "state of play", "the big picture",
-                        "why it matters", "what they're saying", "between the lines",
-                        "editor", "update", "breaking"})
+NOT_ACTORS = frozenset({"background", "photo", "photos", "photographs", "getty images",
+                        "go deeper", "driving the news", "state of play", "big picture",
+                        "why it matters", "what they re saying", "between the lines",
+                        "editor", "update", "breaking", "state", "defense", "defence",
+                        "utc", "gmt", "est", "edt", "brexit", "earth", "lot", "super",
+                        "chf", "usd", "eur", "gbp", "jpy", "rmb", "el nino", "la nina",
+                        "covid", "covid 19", "coronavirus", "internet", "twitter", "x",
+                        "facebook post", "chamber", "parliament", "government", "house",
+                        "senate", "congress", "assembly", "council", "court", "ministry",
+                        "police", "army", "navy", "military", "cabinet", "administration"})
 #: Plural nouns naming people or bodies that form a counted group ("93 countries").
 GROUP_NOUNS = frozenset({
     "countries", "states", "nations", "members", "diplomats", "lawmakers", "senators",
