@@ -14,6 +14,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
+from kg.extract import gazetteer
 from kg.extract.names import acronym, clean, fold
 from kg.records import Actor, Extraction, Mention, Resolution
 
@@ -42,21 +43,46 @@ def _is_short_form(short: str, full: str, kind: str) -> bool:
     return False
 
 
-def _article_clusters(mentions: Iterable[Mention]) -> dict[tuple[int, int], str]:
-    """Map each mention of one article to the canonical name of its actor there."""
-    canonical: dict[tuple[int, int], str] = {}
+def _article_clusters(mentions: Iterable[Mention]) -> dict[tuple[int, int], tuple[str, str]]:
+    """Map each mention of one article to the canonical name and type of its actor there.
+
+    A one-word name that is the surname of a person named in full is that
+    person whatever the recogniser typed it ("Trump" tagged as an
+    organisation); "House" joins the one organisation whose name starts
+    with it ("House of Representatives").
+    """
+    mentions = list(mentions)
+    canonical: dict[tuple[int, int], tuple[str, str]] = {}
     fulls: dict[str, list[str]] = defaultdict(list)  # type -> names, longest first
+    people = [m.name for m in mentions if m.type == "Person" and len(_words(m.name)) > 1]
+    orgs = {m.name for m in mentions if m.type == "Organization" and len(_words(m.name)) > 1}
     ordered = sorted(mentions, key=lambda m: (-len(_words(m.name)), m.start))
     for m in ordered:
-        target = m.name
-        for full in fulls[m.type]:
-            if _is_short_form(m.name, full, m.type):
-                target = full
-                break
-        if target == m.name and m.type in {"Person", "Organization"}:
-            fulls[m.type].append(m.name)
-        canonical[(m.start, m.end)] = target
+        target, kind = m.name, m.type
+        words = _words(m.name)
+        if len(words) == 1 and kind in {"Organization", "Place", "Person"}:
+            owners = {p for p in people if _words(p)[-1] == words[0]}
+            if len(owners) == 1:
+                target, kind = owners.pop(), "Person"
+            elif kind == "Organization":
+                starts = {o for o in orgs if _words(o)[0] == words[0]}
+                if len(starts) == 1:
+                    target = starts.pop()
+        if target == m.name:
+            for full in fulls[kind]:
+                if _is_short_form(m.name, full, kind):
+                    target = full
+                    break
+        if target == m.name and kind in {"Person", "Organization"}:
+            fulls[kind].append(m.name)
+        canonical[(m.start, m.end)] = (target, kind)
     return canonical
+
+
+def _is_adjective(mention: Mention) -> bool:
+    """"Russian" names Russia but is not one of its names."""
+    return mention.type == "Country" and gazetteer.country_by_adjective(
+        clean(mention.text)) is not None and gazetteer.country_by_name(clean(mention.text)) is None
 
 
 def group_core(name: str) -> str | None:
@@ -72,8 +98,10 @@ def resolve(extractions: Iterable[Extraction]) -> Resolution:
     for ex in extractions:
         clusters = _article_clusters(ex.mentions)
         for m in ex.mentions:
-            name = clusters[(m.start, m.end)]
+            name, kind = clusters[(m.start, m.end)]
             local[(ex.article.id, m.start, m.end)] = name
+            if kind != m.type:
+                m = Mention(m.start, m.end, m.text, m.name, kind, m.count)
             by_key_mentions[fold(name)].append((ex.article.id, m))
     # across articles: a lone surname joins the single full name ending with it
     persons = {k for k, ms in by_key_mentions.items()
@@ -95,7 +123,8 @@ def resolve(extractions: Iterable[Extraction]) -> Resolution:
         kind = max(types, key=lambda t: (types[t], -TYPE_PRIORITY.index(t)))
         names = Counter(local[(a, m.start, m.end)] for a, m in ms)
         label = max(names, key=lambda n: (len(_words(n)) > 1, names[n], len(n), n))
-        alts = {clean(m.text) for _, m in ms} | {m.name for _, m in ms} | set(names)
+        alts = {clean(m.text) for _, m in ms if not _is_adjective(m)} | {
+            m.name for _, m in ms} | set(names)
         if kind == "Group":
             alts |= {c for a in list(alts) if (c := group_core(a))}
         alts.discard(label)
