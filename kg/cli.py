@@ -114,5 +114,28 @@ def extract(inputs: tuple[str, ...], output: str, fmt: str | None, model: str | 
                    f"{sum(events.values())} events ({detail}) -> {output}", err=True)
 
 
+@main.command()
+@click.argument("graphs", nargs=-1, required=True, metavar="GRAPH...",
+                type=click.Path(exists=True, dir_okay=False))
+@click.option("-o", "--output", default="-", metavar="FILE",
+              help="Where to write the Markdown report (default: stdout).")
+@click.option("--title", default="newskg summary", help="The report's heading.")
+def summary(graphs: tuple[str, ...], output: str, title: str) -> None:
+    """Write a readable Markdown summary of GRAPH... (files kg extract wrote).
+
+    It lists the articles, the actors with their other names, every
+    expulsion, suspension, vote and quotation, and people's roles.
+    """
+    with _library_errors():
+        from kg.io.output import write_text
+        from kg.report import load_store, summarize
+
+        try:
+            store = load_store(graphs)
+        except (SyntaxError, ValueError, OSError) as exc:
+            raise click.ClickException(f"cannot read the graph: {exc}") from exc
+        write_text(output, summarize(store, title=title))
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -126,7 +126,8 @@ def resolve(extractions: Iterable[Extraction]) -> Resolution:
         alts = {clean(m.text) for _, m in ms if not _is_adjective(m)} | {
             m.name for _, m in ms} | set(names)
         if kind == "Group":
-            alts |= {c for a in list(alts) if (c := group_core(a))}
+            alts |= {c for a in list(alts) if (c := group_core(a)) and " " in c}
+        alts = {a for a in alts if not a.replace(",", "").isdigit()}
         alts.discard(label)
         counts = Counter(m.count for _, m in ms if m.count is not None)
         member_count = counts.most_common(1)[0][0] if counts else None

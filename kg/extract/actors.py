@@ -234,6 +234,8 @@ def phrase_mention(head: Token) -> Mention | None:
     span = _trim(head.doc[tokens[0].i:tokens[-1].i + 1])
     if span is None:
         return None
+    if len(span) == 1 and head.tag_ in {"NNS", "NN"}:
+        return None  # "the groups", "the ministry": a reference back, not a name
     count = None
     for t in span:
         if t.dep_ == "nummod" and t.head.i == head.i or (t.like_num and t.head.i == head.i):

@@ -35,7 +35,7 @@ class Context:
             own = sentence_date(sent, article_date)
             if own:
                 last, age = own, 0
-            elif has_vague_date(sent):
+            elif has_vague_date(sent, article_date):
                 last = None
             else:
                 age += 1

@@ -19,7 +19,8 @@ _DAY_WORDS = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|"
     r"\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|"
     r"\b\d{4}-\d{2}-\d{2}\b", re.IGNORECASE)
-_VAGUE = re.compile(r"\b(?:week|month|year|decade|century|earlier|later|recent|past|since)\b",
+_VAGUE = re.compile(r"\b(?:week|weeks|month|months|year|decade|century|earlier|later|recent|"
+                    r"past|since|days?\s+(?:after|before|earlier|later|ago))\b",
                     re.IGNORECASE)
 
 
@@ -69,10 +70,12 @@ def sentence_date(sent: Span, article_date: str | None) -> str | None:
     return days.pop() if len(days) == 1 else None
 
 
-def has_vague_date(sent: Span) -> bool:
-    """Whether the sentence dates itself only vaguely ("earlier this week")."""
-    return any(resolve_date(e.text, None) is None and _VAGUE.search(e.text)
-               for e in date_entities(sent))
+def has_vague_date(sent: Span, article_date: str | None = None) -> bool:
+    """Whether the sentence dates itself only vaguely ("earlier this week", "a day after"):
+    it has a date expression that names no day."""
+    return any(resolve_date(e.text, article_date) is None and _VAGUE.search(
+        e.text + " " + (sent.doc[e.end].text if e.end < len(sent.doc) else ""))
+        for e in date_entities(sent))
 
 
 def event_date(trigger: Token, *, article_date: str | None, carried: str | None) -> str | None:
@@ -85,6 +88,6 @@ def event_date(trigger: Token, *, article_date: str | None, carried: str | None)
     own = sentence_date(trigger.sent, article_date)
     if own:
         return own
-    if has_vague_date(trigger.sent):
+    if has_vague_date(trigger.sent, article_date):
         return None
     return carried or article_date

@@ -1,0 +1,161 @@
+"""Votes: tallies read from text, voters and targets read from hand-built Docs."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.numbers import parse_count
+from kg.extract.voted import Tally, find_votes, read_tally
+from kg.records import Event
+from tests.docs import build_doc, context
+
+
+def _votes(annotation: str) -> list[Event]:
+    return find_votes(context(build_doc(annotation), "2023-02-24"))
+
+
+@pytest.mark.parametrize(("text", "tally"), [
+    ("The resolution passed 93–18.", Tally(93, 18, None)),
+    ("It was adopted 93 to 18.", Tally(93, 18, None)),
+    ("93 in favour, 24 against and 58 abstentions", Tally(93, 24, 58)),
+    ("The bill passed with three abstentions.", Tally(None, None, 3)),
+    ("It won 120 votes for, 31 against, with 12 abstaining.", Tally(120, 31, 12)),
+    ("Delegates backed it 1,204-87.", Tally(1204, 87, None)),
+    ("No vote was held.", Tally(None, None, None)),
+])
+def test_read_tally(text: str, tally: Tally) -> None:
+    assert read_tally(text) == tally
+
+
+@pytest.mark.xfail(reason="read_tally: a hyphenated 'N-to-M' tally is not matched "
+                          "(_TALLY allows a dash or 'to', not both)", strict=True)
+def test_read_tally_hyphenated_to() -> None:
+    assert read_tally("The House passed the bill by 230-to-197.") == Tally(230, 197, None)
+
+
+@pytest.mark.xfail(reason="read_tally: in 'voted 52 to 48 for the bill' the _FOR pattern "
+                          "reads '48 for' as the votes for and skips the tally", strict=True)
+def test_read_tally_followed_by_for() -> None:
+    assert read_tally("The Senate voted 52 to 48 for the bill.") == Tally(52, 48, None)
+
+
+@pytest.mark.parametrize(("text", "n"), [("93", 93), ("Forty", 40), ("1,000", 1000),
+                                         ("more than 1 million", 1_000_000), ("several", None)])
+def test_parse_count(text: str, n: int | None) -> None:
+    assert parse_count(text) == n
+
+
+SUSPEND_VOTE = """
+93         NUM   CD  nummod 1 CARDINAL
+countries  NOUN  NNS nsubj  2 -   lemma=country
+voted      VERB  VBD ROOT   2 -   lemma=vote
+to         PART  TO  aux    4 -
+suspend    VERB  VB  xcomp  2 -
+Russia     PROPN NNP dobj   4 GPE
+from       ADP   IN  prep   4 -
+the        DET   DT  det    10 -
+Human      PROPN NNP compound 10 ORG
+Rights     PROPN NNP compound 10 ORG
+Council    PROPN NNP pobj   6 ORG
+.          PUNCT .   punct  2 -
+"""
+
+
+def test_counted_countries_vote_to_suspend() -> None:
+    [event] = _votes(SUSPEND_VOTE)
+    [voters] = event.agents
+    assert (voters.name, voters.type, voters.count) == ("93 countries", "Group", 93)
+    assert [(m.name, m.type) for m in event.patients] == [("Russia", "Country")]
+    assert event.motion == "to suspend Russia from the Human Rights Council"
+    assert (event.position, event.votes_for) == ("for", None)
+
+
+def test_named_voters_against_inherit_the_previous_target() -> None:
+    events = _votes(SUSPEND_VOTE + """
+    Belarus    PROPN NNP nsubj  15 GPE
+    and        CCONJ CC  cc     12 -
+    Syria      PROPN NNP conj   12 GPE
+    voted      VERB  VBD ROOT   15 -   lemma=vote
+    against    ADP   IN  prep   15 -
+    .          PUNCT .   punct  15 -
+    """)
+    assert len(events) == 2
+    against = events[1]
+    assert [a.name for a in against.agents] == ["Belarus", "Syria"]
+    assert against.position == "against"
+    assert [m.name for m in against.patients] == ["Russia"]
+
+
+def test_state_assembly_tally_gives_counted_groups_per_position() -> None:
+    events = _votes("""
+    The        DET   DT  det      3 -
+    UN         PROPN NNP compound 3 ORG
+    General    PROPN NNP compound 3 ORG
+    Assembly   PROPN NNP nsubj    4 ORG
+    voted      VERB  VBD ROOT     4 -   lemma=vote
+    141        NUM   CD  npadvmod 4 CARDINAL space=no
+    –          SYM   SYM punct    5 -        space=no
+    5          NUM   CD  appos    5 CARDINAL
+    to         PART  TO  aux      9 -
+    condemn    VERB  VB  xcomp    4 -
+    Russia     PROPN NNP dobj     9 GPE
+    ,          PUNCT ,   punct    4 -
+    with       ADP   IN  prep     4 -
+    35         NUM   CD  nummod   14 CARDINAL
+    abstentions NOUN NNS pobj     12 -   lemma=abstention
+    .          PUNCT .   punct    4 -
+    """)
+    assert [(e.position, e.agents[0].name, e.agents[0].count) for e in events] == [
+        ("for", "141 countries", 141), ("against", "5 countries", 5),
+        ("abstain", "35 countries", 35)]
+    assert all([m.name for m in e.patients] == ["Russia"] for e in events)
+    assert all((e.votes_for, e.votes_against, e.abstentions) == (141, 5, 35) for e in events)
+
+
+def test_voters_listed_after_include() -> None:
+    [event] = _votes("""
+    The        DET   DT  det    2 -
+    24         NUM   CD  nummod 2 CARDINAL
+    countries  NOUN  NNS nsubj  6 -   lemma=country
+    that       PRON  WDT nsubj  4 -
+    voted      VERB  VBD relcl  2 -   lemma=vote
+    against    ADP   IN  prep   4 -
+    included   VERB  VBD ROOT   6 -   lemma=include
+    China      PROPN NNP dobj   6 GPE
+    ,          PUNCT ,   punct  7 -
+    Iran       PROPN NNP conj   7 GPE
+    and        CCONJ CC  cc     9 -
+    Cuba       PROPN NNP conj   9 GPE
+    .          PUNCT .   punct  6 -
+    """)
+    assert [(a.name, a.count) for a in event.agents] == [
+        ("24 countries", 24), ("China", None), ("Iran", None), ("Cuba", None)]
+    assert event.position == "against"
+
+
+def test_parliament_elects_a_person() -> None:
+    [event] = _votes("""
+    The        DET   DT  det      2 -
+    Estonian   ADJ   JJ  amod     2 ORG
+    Parliament PROPN NNP nsubj    3 ORG
+    elected    VERB  VBD ROOT     3 -   lemma=elect
+    Kaja       PROPN NNP compound 5 PERSON
+    Tamm       PROPN NNP dobj     3 PERSON
+    as         ADP   IN  prep     3 -
+    speaker    NOUN  NN  pobj     6 -
+    .          PUNCT .   punct    3 -
+    """)
+    assert event.trigger == "elected"
+    assert [(a.name, a.type) for a in event.agents] == [("Estonian Parliament", "Organization")]
+    assert [(p.name, p.type) for p in event.patients] == [("Kaja Tamm", "Person")]
+    assert event.position == "for"
+
+
+def test_a_company_approving_a_deal_is_no_vote() -> None:
+    assert _votes("""
+    Siemens    PROPN NNP nsubj 1 ORG
+    approved   VERB  VBD ROOT  1 -   lemma=approve
+    the        DET   DT  det   3 -
+    deal       NOUN  NN  dobj  1 -
+    .          PUNCT .   punct 1 -
+    """) == []
