@@ -20,9 +20,14 @@ from kg.records import Actor, Extraction, Mention, Resolution
 
 #: When mentions of one actor disagree on the type, the most specific wins ties.
 TYPE_PRIORITY = ("Country", "Person", "Organization", "Group", "Place")
+_NUMBER_WORDS = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+                 r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|"
+                 r"fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozens?|hundreds|"
+                 r"thousands|millions)")
 _LEADING_COUNT = re.compile(
     r"^(?:(?:more than|over|at least|around|about|nearly|some|all|the|a|an)\s+)*"
-    r"(?:\d[\d,.]*|[a-z]+-?[a-z]*(?:\s+(?:hundred|thousand|million))?)\s+", re.IGNORECASE)
+    r"(?:\d[\d,.]*|" + _NUMBER_WORDS + r"(?:-" + _NUMBER_WORDS + r")?)"
+    r"(?:\s+(?:hundred|thousand|million|of))*\s+", re.IGNORECASE)
 
 
 def _words(name: str) -> list[str]:

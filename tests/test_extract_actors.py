@@ -136,8 +136,8 @@ def test_role_mention_keeps_the_role_phrase() -> None:
     .          PUNCT .   punct 5 -
     """)
     m = role_mention(doc[1])
-    assert m is not None and (m.text, m.name, m.type) == ("head of the police", "head of the police",
-                                                          "Person")
+    assert m is not None
+    assert (m.text, m.name, m.type) == ("head of the police", "head of the police", "Person")
     assert role_mention(doc[4]) is None  # "police" is not a role noun
 
 

@@ -35,21 +35,14 @@ def test_unresolvable_dates(expression: str, article: str | None) -> None:
     assert resolve_date(expression, article) is None
 
 
-@pytest.mark.xfail(reason="resolve_date: a weekday naming the article's own day resolves to "
-                          "a week earlier (PREFER_DATES_FROM=past)", strict=True)
 def test_weekday_of_the_article_day_is_that_day() -> None:
     assert resolve_date("on Friday", "2022-04-08") == "2022-04-08"
 
 
-@pytest.mark.xfail(reason="resolve_date: a month-day later than the article's date is moved "
-                          "to the previous year instead of being rejected as future", strict=True)
 def test_month_day_after_the_article_date_is_future() -> None:
     assert resolve_date("March 20", "2023-03-10") is None
 
 
-@pytest.mark.xfail(reason="resolve_date: 'this morning' is a _DAY_WORDS pattern but the "
-                          "leading 'this' is stripped and dateparser cannot read 'morning'",
-                   strict=True)
 def test_this_morning_is_the_article_day() -> None:
     assert resolve_date("this morning", "2023-01-04") == "2023-01-04"
 

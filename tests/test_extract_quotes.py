@@ -24,7 +24,8 @@ def test_trailing_comma_is_dropped() -> None:
 
 
 def test_split_quotation_gives_two_quotes() -> None:
-    assert _texts("“Peace,” she said, “is still possible.”") == ["Peace", "is still possible."]
+    assert _texts("“Peace,” she said, “is still possible.”") == ["Peace",
+                                                               "is still possible."]
 
 
 def test_quotation_continuing_into_the_next_paragraph() -> None:

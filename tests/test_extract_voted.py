@@ -27,14 +27,10 @@ def test_read_tally(text: str, tally: Tally) -> None:
     assert read_tally(text) == tally
 
 
-@pytest.mark.xfail(reason="read_tally: a hyphenated 'N-to-M' tally is not matched "
-                          "(_TALLY allows a dash or 'to', not both)", strict=True)
 def test_read_tally_hyphenated_to() -> None:
     assert read_tally("The House passed the bill by 230-to-197.") == Tally(230, 197, None)
 
 
-@pytest.mark.xfail(reason="read_tally: in 'voted 52 to 48 for the bill' the _FOR pattern "
-                          "reads '48 for' as the votes for and skips the tally", strict=True)
 def test_read_tally_followed_by_for() -> None:
     assert read_tally("The Senate voted 52 to 48 for the bill.") == Tally(52, 48, None)
 

@@ -253,16 +253,6 @@ def test_permission_denied(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
     assert "locked.txt" in str(error) and "permission denied" in str(error)
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="needs a non-root POSIX user")
-def test_unreadable_file_on_disk(tmp_path: Path) -> None:
-    path = write(tmp_path / "locked.txt", "text")
-    path.chmod(0)
-    try:
-        assert "permission denied" in str(error_of(path))
-    finally:
-        path.chmod(0o644)
-
-
 def test_skip_errors_collects_and_continues(tmp_path: Path) -> None:
     write(tmp_path / "in" / "good.txt", "Good story.\n")
     write(tmp_path / "in" / "bad.txt", b"\x00")

@@ -15,7 +15,14 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract import gazetteer, names
-from kg.extract.lexicon import GROUP_NOUNS, NOT_ACTORS, ORG_HEADS, ROLE_NOUNS, TITLE_WORDS
+from kg.extract.lexicon import (
+    GROUP_NOUNS,
+    INSTITUTION_HEADS,
+    NOT_ACTORS,
+    ORG_HEADS,
+    ROLE_NOUNS,
+    TITLE_WORDS,
+)
 from kg.extract.numbers import parse_count
 from kg.records import Mention
 
@@ -173,6 +180,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
             mention = entity_mention(ent)
             if mention is not None:
                 out.append(mention)
+    out = institutions(doc, out)
     return sorted(out + repeated_mentions(doc, out))
 
 
@@ -184,6 +192,10 @@ def repeated_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         if len(m.text) >= 4 and (" " in m.text or m.text.isupper()) and m.type != "Place":
             known.setdefault(m.text, m)
+    for m in mentions:  # "Pelosi" after "Nancy Pelosi"
+        last = m.name.split()[-1] if m.type == "Person" and " " in m.name else ""
+        if len(last) >= 3 and last[0].isupper() and last.lower() not in TITLE_WORDS:
+            known.setdefault(last, Mention(m.start, m.end, last, m.name, "Person"))
     extra: list[Mention] = []
     for text, m in sorted(known.items()):
         for found in re.finditer(r"(?<!\w)" + re.escape(text) + r"(?!\w)", doc.text):
@@ -196,6 +208,54 @@ def repeated_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             extra.append(Mention(start, end, text, m.name, m.type, m.count))
             taken.append((start, end))
     return extra
+
+
+def _proper_tokens(token: Token) -> set[int]:
+    """A capitalised token with its capitalised left modifiers, recursively."""
+    keep = {token.i}
+    for child in token.lefts:
+        if child.dep_ in {"compound", "amod", "nmod", "det", "nummod"} and (
+                child.is_title or child.is_upper or child.dep_ == "det" or child.like_num):
+            keep |= _proper_tokens(child)
+    return keep
+
+
+def institution_mention(head: Token) -> Mention | None:
+    """An institution the recogniser missed: "the United States House of Representatives",
+    "the Federal Assembly", "Parliament of Greece"."""
+    if not (head.is_title or head.is_upper) or head.lower_ not in INSTITUTION_HEADS \
+            or head.pos_ not in {"PROPN", "NOUN"}:
+        return None
+    keep = _proper_tokens(head)
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objs = [g for g in child.children if g.dep_ == "pobj" and (g.is_title or g.is_upper)]
+            if objs:
+                keep |= {child.i} | _proper_tokens(objs[0])
+    span = _trim(head.doc[min(keep):max(keep) + 1])
+    if span is None or len(span) < 2 or not all(
+            t.is_title or t.is_upper or t.lower_ in {"of", "the", "for", "and"} or t.like_num
+            or t.text in {"-", "'s"} for t in span):
+        return None
+    text = span.text
+    return Mention(span.start_char, span.end_char, text, names.org_name(text), "Organization")
+
+
+def institutions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Institutions named in ``doc`` that the recogniser missed or cut, replacing the
+    mentions they contain ("United States" inside "United States House of Representatives")."""
+    found: list[Mention] = []
+    for token in doc:
+        if token.lower_ in INSTITUTION_HEADS and token.dep_ not in {"compound"} \
+                and not is_boilerplate(token.sent):
+            m = institution_mention(token)
+            if m is not None and not any(o.start <= m.start and m.end <= o.end
+                                         for o in mentions + found):
+                found.append(m)
+    kept = [m for m in mentions if m.type == "Country" or not any(f.start <= m.start and m.end <= f.end
+                                           and (f.start, f.end) != (m.start, m.end)
+                                           for f in found)]
+    return sorted(kept + found)
 
 
 def mention_at(token: Token, mentions: list[Mention]) -> Mention | None:
@@ -309,6 +369,12 @@ def argument_mentions(head: Token, mentions: list[Mention], *,
     out: list[Mention] = []
     for tok in _with_conjuncts(head):
         named = mention_at(tok, mentions)
+        people = [m for c in tok.children if c.dep_ == "appos"
+                  for t in _with_conjuncts(c) for m in [mention_at(t, mentions)]
+                  if m is not None and m.type == "Person"]
+        if named is not None and named.type in {"Group", "Organization"} and people:
+            out.extend(p for p in people if p not in out)  # "Two lawmakers, A and B"
+            continue
         if named is not None:
             out.append(named)
             continue
@@ -326,6 +392,9 @@ def argument_mentions(head: Token, mentions: list[Mention], *,
             if groups and (phrase := phrase_mention(tok)) is not None and not appos:
                 out.append(phrase)
             continue
-        if groups and (phrase := phrase_mention(tok)) is not None:
+        proper = institution_mention(tok)
+        if proper is not None:
+            out.append(proper)
+        elif groups and (phrase := phrase_mention(tok)) is not None:
             out.append(phrase)
     return out

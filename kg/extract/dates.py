@@ -24,6 +24,10 @@ _VAGUE = re.compile(r"\b(?:week|weeks|month|months|year|decade|century|earlier|l
                     re.IGNORECASE)
 
 
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAYS = re.compile(r"\b(?:" + "|".join(_WEEKDAY_NAMES) + r")\b")
+
+
 @lru_cache(maxsize=4096)
 def resolve_date(expression: str, article_date: str | None) -> str | None:
     """The ISO day ``expression`` names, read against ``article_date``, or ``None``.
@@ -38,15 +42,25 @@ def resolve_date(expression: str, article_date: str | None) -> str | None:
     if not _DAY_WORDS.search(expression) or (_VAGUE.search(expression)
                                               and "yesterday" not in expression.lower()):
         return None
+    base = _iso(article_date)
+    lowered = expression.lower()
+    if base is not None:
+        if re.search(r"\b(?:today|tonight|this morning|this afternoon|this evening)\b", lowered):
+            return base.isoformat()
+        if re.search(r"\b(?:yesterday|last night)\b", lowered):
+            return (base - dt.timedelta(days=1)).isoformat()
+        weekday = _WEEKDAYS.search(lowered)
+        if weekday and not re.search(r"\d", lowered):
+            back = (base.weekday() - _WEEKDAY_NAMES.index(weekday.group(0))) % 7
+            if "last" in lowered.split() and back == 0:
+                back = 7
+            return (base - dt.timedelta(days=back)).isoformat()
     import dateparser
 
     settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
-    if article_date:
-        try:
-            settings["RELATIVE_BASE"] = dt.datetime.fromisoformat(article_date)
-        except ValueError:
-            article_date = None
-    if not article_date and not re.search(r"\d{4}", expression):
+    if base is not None:
+        settings["RELATIVE_BASE"] = dt.datetime(base.year, base.month, base.day)
+    elif not re.search(r"\d{4}", expression):
         return None
     cleaned = re.sub(r"^(?:on|since|from|by|until|of|last|this)\s+", "", expression.strip(),
                      flags=re.IGNORECASE)
@@ -54,9 +68,24 @@ def resolve_date(expression: str, article_date: str | None) -> str | None:
     if parsed is None:
         return None
     day = parsed.date()
-    if article_date and day > dt.date.fromisoformat(article_date):
+    if base is not None and not re.search(r"\b\d{4}\b", expression):
+        # no year given: the same day in the article's year, unless that is still to come
+        try:
+            day = day.replace(year=base.year)
+            if day > base and (day - base).days > 180:  # "Dec. 30" read in early January
+                day = day.replace(year=base.year - 1)
+        except ValueError:
+            return None
+    if base is not None and day > base:
         return None
     return day.isoformat()
+
+
+def _iso(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
 
 
 def date_entities(sent: Span) -> list[Span]:
@@ -78,16 +107,44 @@ def has_vague_date(sent: Span, article_date: str | None = None) -> bool:
         for e in date_entities(sent))
 
 
+def _governs(date: Span, trigger: Token) -> bool:
+    """Whether a date expression belongs to the trigger's own clause: climbing from it
+    reaches the trigger (or the verb a noun trigger depends on) before any other verb."""
+    anchor = trigger
+    while anchor.pos_ not in {"VERB", "AUX"} and anchor.head.i != anchor.i:
+        anchor = anchor.head
+    current = date.root
+    for _ in range(12):
+        if current.i in {trigger.i, anchor.i}:
+            return True
+        if current.head.i == current.i:
+            return False
+        current = current.head
+        if current.pos_ in {"VERB", "AUX"} and current.i not in {trigger.i, anchor.i}:
+            return current.dep_ in {"aux", "auxpass"}
+    return False
+
+
 def event_date(trigger: Token, *, article_date: str | None, carried: str | None) -> str | None:
     """The day of the event ``trigger`` signals.
 
-    The sentence's own date wins; a vague one ("earlier this week") gives no
-    day; otherwise a date carried from the preceding sentences of the same
-    passage, then the article's date.
+    A date stated in the trigger's own clause wins ("on Friday"); a vague one
+    there ("earlier this week") gives no day; an event told in the present
+    tense happened on the article's day; otherwise a date carried from the
+    preceding sentences of the same passage, then the article's date.
     """
-    own = sentence_date(trigger.sent, article_date)
-    if own:
-        return own
+    own_dates = [e for e in date_entities(trigger.sent) if _governs(e, trigger)]
+    days = {d for e in own_dates if (d := resolve_date(e.text, article_date))}
+    if len(days) == 1:
+        return days.pop()
+    if any(_VAGUE.search(e.text + " " + (e.doc[e.end].text if e.end < len(e.doc) else ""))
+           for e in own_dates):
+        return None
+    if trigger.tag_ in {"VBZ", "VBP"}:
+        return article_date
+    sentence_day = sentence_date(trigger.sent, article_date)
+    if sentence_day and not own_dates:
+        return sentence_day
     if has_vague_date(trigger.sent, article_date):
         return None
     return carried or article_date

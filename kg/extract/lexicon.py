@@ -163,7 +163,7 @@ PERSON_NOUNS = frozenset({
     "priest", "missionary", "volunteer", "crew", "staff", "judge", "voter", "militant",
     "fighter", "investigator", "spokesperson", "spokesman", "spokeswoman", "suspect",
     "immigrant", "asylum-seeker", "seafarer", "sailor", "fisherman", "democrat",
-    "republican", "jumper", "skier", "official", "troop", "force", "organization",
+    "republican", "jumper", "skier", "troop", "force", "organization",
     "organisation", "ngo", "group", "office", "country", "state", "nation", "party",
 })
 #: Singular nouns that describe a speaking person by role ("the head of ...").
@@ -172,4 +172,18 @@ ROLE_NOUNS = frozenset({
     "minister", "secretary", "leader", "chairman", "chairwoman", "commander", "governor",
     "mayor", "ambassador", "envoy", "official", "lawyer", "attorney", "prosecutor", "judge",
     "witness", "analyst", "expert", "founder", "ceo", "manager", "coordinator", "officer",
+})
+#: Head words of the proper names of institutions ("House of Representatives",
+#: "Federal Assembly", "Ministry of Justice"): a capitalised noun phrase headed
+#: by one of these names an organisation even when the recogniser misses it.
+INSTITUTION_HEADS = frozenset({
+    "house", "senate", "assembly", "parliament", "congress", "council", "chamber", "court",
+    "ministry", "department", "commission", "committee", "party", "federation", "union",
+    "league", "association", "agency", "bureau", "office", "army", "navy", "force", "forces",
+    "police", "guard", "service", "authority", "bank", "fund", "organization",
+    "organisation", "institute", "foundation", "front", "movement", "coalition", "alliance",
+    "board", "cabinet", "government", "administration", "tribunal", "legislature", "junta",
+    "command", "corps", "directorate", "secretariat", "watch", "endowment", "center",
+    "centre", "society", "network", "church", "university", "college", "company",
+    "corporation", "group", "duma", "knesset", "bundestag", "diet", "sejm",
 })

@@ -99,5 +99,5 @@ def fold(name: str) -> str:
 
 def acronym(name: str) -> str:
     """The initials of a multi-word name ("Human Rights Watch" -> "HRW")."""
-    stop = {"of", "the", "for", "and", "on", "in", "de", "du", "des", "la", "le"}
+    stop = {"of", "the", "for", "and", "on", "in", "to", "de", "du", "des", "la", "le"}
     return "".join(w[0] for w in re.findall(r"[\w']+", name) if w.lower() not in stop).upper()

@@ -18,7 +18,14 @@ from kg.extract.lexicon import (
     SUSPEND_NOUNS,
     SUSPEND_VERBS,
 )
-from kg.extract.syntax import by_agents, is_passive, objects, passive_subjects, prep_objects, subjects
+from kg.extract.syntax import (
+    by_agents,
+    is_passive,
+    objects,
+    passive_subjects,
+    prep_objects,
+    subjects,
+)
 from kg.records import Event, Mention
 
 _BODY_ACRONYMS = frozenset({"FIFA", "UEFA", "IOC", "NFL", "NBA", "MLB", "NHL", "FIS", "WADA",

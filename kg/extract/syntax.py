@@ -61,6 +61,8 @@ def passive_subjects(verb: Token) -> list[Token]:
         return [rel]
     if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
         return passive_subjects(verb.head)
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.head.pos_ in {"VERB", "AUX"}:
+        return subjects(verb.head)  # "X resumed office, being voted in by ..."
     return []
 
 

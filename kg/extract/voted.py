@@ -1,85 +1,64 @@
 """Votes: who voted, on what, with tallies and named voters' positions.
 
-"93 countries voted to suspend Russia", "The Senate votes 18–5 to return the
-articles of impeachment of ...", "X and Y voted against", tallies such as
-"93 in favour, 24 against, 58 abstentions". In assemblies of states (the UN
-General Assembly, its councils) the voters are counted groups of countries.
+Read from the verb "vote" ("93 countries voted to suspend Russia", "X and Y
+voted against"), from decisions a deliberative body takes by voting ("the
+House impeached ...", "the Senate confirmed ..."), from motions that pass
+with a tally ("The articles passed 230-197"), from votes a candidate
+received, and from voters who oppose or support a motion. In assemblies of
+states (the UN General Assembly, its councils) the voters of a tally are
+counted groups of countries. What a vote was on is carried over to the
+next sentences of the passage ("The 18 countries that voted against ...").
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
 from kg.extract.actors import mention_at
 from kg.extract.context import Context
+from kg.extract.dates import sentence_date
 from kg.extract.events import actors_of, make_event
 from kg.extract.lexicon import ASSEMBLY_WORDS, BODY_VOTE_VERBS, STATE_ASSEMBLIES
-from kg.extract.numbers import parse_count
 from kg.extract.syntax import by_agents, is_passive, objects, passive_subjects, subjects
+from kg.extract.tally import Tally, read_tally
 from kg.records import Event, Mention
 
-_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
-          "fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
-          "seventy|eighty|ninety|hundred")
-_NUM = r"(\d[\d,]*|(?:" + _WORDS + r")(?:-(?:" + _WORDS + r"))?)"
-_TALLY = re.compile(r"\b(\d[\d,]*)\s*(?:[–—-]|to)\s*(\d[\d,]*)\b")
-_FOR = re.compile(r"\b" + _NUM + r"\s+(?:votes?\s+)?(?:in\s+favou?r|for|yes|yeas|ayes)\b", re.I)
-_AGAINST = re.compile(r"\b" + _NUM + r"\s+(?:votes?\s+)?(?:against|no|nays|noes|opposed)\b", re.I)
-_ABSTAIN = re.compile(r"\b" + _NUM + r"\s+(?:\w+\s+)?abstention|\b" + _NUM +
-                      r"\s+(?:\w+\s+)?abstain|\babstentions?\s+(?:of|from|by)\s+" + _NUM, re.I)
 #: Verbs whose object, in a motion, must be a person ("to elect", "to appoint").
-_PERSON_MOTIONS = frozenset({"elect", "appoint", "confirm", "nominate", "choose", "select"})
+PERSON_MOTIONS = frozenset({"elect", "appoint", "confirm", "nominate", "choose", "select"})
+#: Nouns naming what an assembly votes on.
+MOTION_NOUNS = frozenset({"bill", "resolution", "motion", "article", "amendment", "measure",
+                          "act", "proposal", "budget", "treaty", "impeachment", "nomination",
+                          "legislation", "law", "referendum", "charge", "charges"})
+#: Verbs by which a motion is decided ("the bill passed 218-214").
+MOTION_VERBS = frozenset({"pass", "adopt", "approve", "fail", "carry", "clear"})
+#: Verbs by which a voter takes a position on a motion.
+POSITION_VERBS = {"oppose": "against", "reject": "against", "support": "for", "back": "for",
+                  "endorse": "for"}
+#: Verbs by which a candidate receives votes.
+RECEIVE_VERBS = frozenset({"receive", "win", "get", "garner", "secure", "obtain"})
+#: How many sentences a vote's subject, target and date carry over to later vote sentences.
+CARRY_SENTENCES = 8
+_PARTISAN = re.compile(r"\b(?:democratic|republican|conservative|labour|liberal|opposition|"
+                       r"ruling|socialist|green)\b", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Tally:
-    """Votes for, against and abstaining, as far as the sentence gives them."""
+@dataclass
+class _Passage:
+    """What earlier vote sentences established: the voting body and the motion's target."""
 
-    votes_for: int | None = None
-    votes_against: int | None = None
-    abstentions: int | None = None
-
-
-def _first(pattern: re.Pattern[str], text: str) -> int | None:
-    for match in pattern.finditer(text):
-        for group in match.groups():
-            if group and (n := parse_count(group)) is not None:
-                return n
-    return None
-
-
-def read_tally(text: str) -> Tally:
-    """The vote tally a sentence states.
-
-    >>> read_tally("The assembly votes 93–18, with 65 abstentions, to pass it.")
-    Tally(votes_for=93, votes_against=18, abstentions=65)
-    >>> read_tally("93 in favour, 24 against and 58 abstentions")
-    Tally(votes_for=93, votes_against=24, abstentions=58)
-    """
-    votes_for, against = _first(_FOR, text), _first(_AGAINST, text)
-    if votes_for is None and against is None:
-        m = _TALLY.search(text)
-        if m:
-            votes_for, against = parse_count(m.group(1)), parse_count(m.group(2))
-    return Tally(votes_for, against, _first(_ABSTAIN, text))
-
-
-def _position(verb: Token) -> str:
-    for child in verb.children:
-        word = child.lower_
-        if word == "against":
-            return "against"
-        if word in {"abstain", "abstained"} or verb.lemma_ == "abstain":
-            return "abstain"
-    return "for"
+    voters: tuple[Mention, ...] = ()
+    targets: tuple[Mention, ...] = ()
+    date: str | None = None
+    sentence: int = -100
+    seen: set[int] = field(default_factory=set)
 
 
 def _is_assembly(actor: Mention) -> bool:
-    words = {w.lower() for w in re.findall(r"\w+", actor.name)}
-    return bool(words & ASSEMBLY_WORDS)
+    return bool({w.lower() for w in re.findall(r"\w+", actor.name)} & ASSEMBLY_WORDS)
 
 
 def _is_state_assembly(actors: tuple[Mention, ...]) -> bool:
@@ -87,8 +66,27 @@ def _is_state_assembly(actors: tuple[Mention, ...]) -> bool:
                                                 STATE_ASSEMBLIES) for a in actors)
 
 
+def _positions(verb: Token) -> list[str]:
+    """"voted for the first article but against the second": every position taken."""
+    found: list[str] = []
+    for child in verb.children:
+        word = child.lower_
+        if child.dep_ == "prep" or child.dep_ in {"advmod", "prt"}:
+            if word == "against" and "against" not in found:
+                found.append("against")
+            elif word in {"for", "in"} and "for" not in found and (
+                    word == "for" or any(g.lower_ in {"favor", "favour"} for g in child.children)):
+                found.append("for")
+            for conj in child.conjuncts:
+                if conj.lower_ == "against" and "against" not in found:
+                    found.append("against")
+    if verb.lemma_ == "abstain":
+        return ["abstain"]
+    return found or ["for"]
+
+
 def _motion_clauses(verb: Token) -> list[Token]:
-    """Clauses and phrases saying what a vote was on: "to suspend X", "on X", "against X".
+    """Clauses or phrases saying what a vote was on ("to suspend X", "on X", "for X").
 
     The parser may attach the infinitive anywhere in the vote's clause ("votes
     93-18, with 65 abstentions, to pass ..."), so any "to" infinitive below the
@@ -103,83 +101,165 @@ def _motion_clauses(verb: Token) -> list[Token]:
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)][:1]
 
 
-def _motion_target(verb: Token, ctx: Context, voters: tuple[Mention, ...]) -> tuple[
+def _targets_in(clause: Token, ctx: Context, voters: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """The actor a motion clause acts on: its object, else the first actor named in it."""
+    heads = objects(clause) if clause.pos_ in {"VERB", "AUX"} else [
+        g for g in clause.children if g.dep_ == "pobj"]
+    wanted = {"Person"} if clause.lemma_ in PERSON_MOTIONS else {
+        "Person", "Country", "Organization", "Group"}
+    direct = [m for m in actors_of(heads, ctx, groups=False) if m.type in wanted]
+    if not direct:
+        span = ctx.doc[clause.left_edge.i:clause.right_edge.i + 1]
+        direct = [m for t in span if (m := mention_at(t, list(ctx.mentions))) is not None
+                  and m.type in wanted and m not in voters][:1]
+    return tuple(m for m in direct if m not in voters)
+
+
+def _motion(verb: Token, ctx: Context, voters: tuple[Mention, ...]) -> tuple[
         tuple[Mention, ...], str | None]:
     """The actor the motion acts on, and the motion's words."""
-    for child in _motion_clauses(verb):
-        motion = ctx.doc[child.left_edge.i:child.right_edge.i + 1]
-        heads = objects(child) if child.pos_ == "VERB" else [
-            g for g in child.children if g.dep_ == "pobj"]
-        wanted = {"Person"} if child.lemma_ in _PERSON_MOTIONS else {
-            "Person", "Country", "Organization", "Group"}
-        direct = [m for m in actors_of(heads, ctx, groups=False) if m.type in wanted]
-        if not direct:
-            direct = [m for t in motion if (m := mention_at(t, list(ctx.mentions)))
-                      is not None and m.type in wanted and m not in voters][:1]
-        return tuple(m for m in direct if m not in voters), motion.text
+    for clause in _motion_clauses(verb):
+        text = ctx.doc[clause.left_edge.i:clause.right_edge.i + 1].text
+        return _targets_in(clause, ctx, voters), text
     return (), None
 
 
-def _voter_lists(verb: Token, ctx: Context) -> tuple[Mention, ...]:
-    """The voters of ``verb``, and those a following "include" lists ("The 18 that voted
-    against include A, B and C")."""
-    heads = by_agents(verb) if is_passive(verb) and verb.lemma_ != "vote" else subjects(verb)
-    voters = actors_of(heads, ctx, acting=True)
+def _voters(heads: list[Token], ctx: Context) -> tuple[Mention, ...]:
+    """Voters named by subject heads; "the new members of the House" is the House itself,
+    "Democratic members of the House" a group of it; "include" lists add voters."""
+    out: list[Mention] = []
     for head in heads:
-        if head.dep_ in {"nsubj"} and head.head.lemma_ in {"include", "be", "comprise"}:
-            voters += actors_of(objects(head.head) or [c for c in head.head.children
-                                                       if c.dep_ == "attr"], ctx, acting=True)
-    return voters
+        for m in actors_of([head], ctx, acting=True):
+            if m.type == "Group" and head.lemma_ == "member" and not _PARTISAN.search(m.text):
+                body = [b for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
+                        for g in p.children for b in actors_of([g], ctx, groups=False)
+                        if b.type == "Organization"]
+                if body:
+                    m = body[0]
+            if m not in out:
+                out.append(m)
+        if head.dep_ == "nsubj" and head.head.lemma_ in {"include", "be", "comprise"}:
+            listed = objects(head.head) or [c for c in head.head.children if c.dep_ == "attr"]
+            out += [m for m in actors_of(listed, ctx, acting=True) if m not in out]
+    return tuple(out)
 
 
-def _group(number: int, sent: Span) -> Mention:
-    """A counted group of countries standing for a tally in an assembly of states."""
+@dataclass(frozen=True)
+class _Reading:
+    voters: tuple[Mention, ...]
+    targets: tuple[Mention, ...]
+    motion: str | None
+    positions: tuple[str, ...] = ("for",)
+    carried_voters: bool = False
+
+
+def _read(token: Token, ctx: Context, passage: _Passage) -> _Reading | None:
+    """Who voted at ``token`` and on what, or ``None`` when it is no vote."""
+    lemma = token.lemma_.lower()
+    if token.pos_ == "NOUN" and lemma == "vote":
+        agents = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "by"
+                  for g in c.children if g.dep_ == "pobj"]
+        voters = _voters(agents, ctx)
+        if not voters:
+            return None
+        targets, motion = _motion(token, ctx, voters)
+        return _Reading(voters, targets, motion)
+    if token.pos_ not in {"VERB", "AUX"} or token.dep_ == "amod":
+        return None
+    if lemma in {"vote", "abstain"}:
+        heads = subjects(token) or (passive_subjects(token) if lemma == "vote" else [])
+        if is_passive(token):  # "being voted into the position by the Congress"
+            voters = _voters(by_agents(token), ctx)
+            targets = actors_of(passive_subjects(token), ctx, groups=False)
+            return _Reading(voters, targets, None) if voters else None
+        voters = _voters(heads, ctx)
+        targets, motion = _motion(token, ctx, voters)
+        return _Reading(voters, targets, motion, tuple(_positions(token)))
+    if lemma in BODY_VOTE_VERBS:
+        voters = _voters(by_agents(token) if is_passive(token) else subjects(token), ctx)
+        heads = passive_subjects(token) if is_passive(token) else objects(token)
+        if lemma in MOTION_VERBS and any(h.lemma_.lower() in MOTION_NOUNS for h in heads):
+            if not voters and (read_tally(token.sent.text).votes_for or passage.voters):
+                return _Reading(passage.voters, passage.targets, None, carried_voters=True)
+        if not any(_is_assembly(v) for v in voters):
+            return None
+        targets = tuple(m for m in actors_of(heads, ctx, groups=False)
+                        if m.type in {"Person", "Country", "Organization"})
+        if targets:
+            return _Reading(voters, targets, None)
+        targets, motion = _motion(token, ctx, voters)
+        if not targets and not motion and not read_tally(token.sent.text).votes_for:
+            return None  # "the Senate acquitted both of them": no one to vote on
+        return _Reading(voters, targets, motion)
+    if lemma in POSITION_VERBS and passage.sentence >= 0:
+        objs = objects(token)
+        if any(o.lemma_.lower() in MOTION_NOUNS for o in objs) or not objs:
+            voters = _voters(subjects(token), ctx)
+            if voters:
+                return _Reading(voters, passage.targets, None, (POSITION_VERBS[lemma],))
+    if lemma in RECEIVE_VERBS and passage.voters and read_tally(token.sent.text).votes_for:
+        targets = actors_of(subjects(token), ctx, groups=False)
+        if targets and all(t.type == "Person" for t in targets):
+            return _Reading(passage.voters, targets, None, carried_voters=True)
+    return None
+
+
+def _group(number: int, sent: Span, position: str) -> Mention:
+    """A counted group of countries standing for one side of a tally in an assembly of states."""
     text = str(number)
-    at = sent.text.find(text)
-    start = sent.start_char + max(at, 0)
+    found = re.search(r"(?<![\d,])" + re.escape(text) + r"(?![\d,])", sent.text)
+    start = sent.start_char + (found.start() if found else 0)
     return Mention(start, start + len(text), text, f"{number} countries", "Group", number)
+
+
+def _events(token: Token, ctx: Context, reading: _Reading, tally: Tally,
+            date: str | None) -> Iterator[Event]:
+    base = {"patients": reading.targets, "motion": reading.motion, "votes_for": tally.votes_for,
+            "votes_against": tally.votes_against, "abstentions": tally.abstentions,
+            "date": date}
+    confidence = 0.85 if reading.targets and not reading.carried_voters else 0.7
+    if _is_state_assembly(reading.voters) and (tally.votes_for or tally.votes_against):
+        for count, position in ((tally.votes_for, "for"), (tally.votes_against, "against"),
+                                (tally.abstentions, "abstain")):
+            if count:
+                yield make_event("voted", token, ctx, agents=(_group(count, token.sent, position),),
+                                 position=position, confidence=0.8, **base)
+        return
+    for position in reading.positions:
+        yield make_event("voted", token, ctx, agents=reading.voters, position=position,
+                         confidence=confidence, **base)
 
 
 def find_votes(ctx: Context) -> list[Event]:
     """Every vote the article states, one event per voter group and position."""
     events: list[Event] = []
-    last_target: tuple[int, tuple[Mention, ...]] | None = None
-    for token in ctx.doc:
-        lemma = token.lemma_.lower()
-        if ctx.in_quote(token) or token.pos_ not in {"VERB", "AUX"} or token.dep_ == "amod":
-            continue
-        if lemma not in {"vote", "abstain"} | BODY_VOTE_VERBS:
-            continue
-        voters = _voter_lists(token, ctx)
-        if lemma in BODY_VOTE_VERBS and not any(_is_assembly(v) for v in voters):
-            continue
-        if lemma in BODY_VOTE_VERBS:
-            heads = passive_subjects(token) if is_passive(token) else objects(token)
-            targets = tuple(m for m in actors_of(heads, ctx, groups=False)
-                            if m.type in {"Person", "Country", "Organization"})
-            motion = None
-            if not targets:
-                targets, motion = _motion_target(token, ctx, voters)
-        else:
-            targets, motion = _motion_target(token, ctx, voters)
-        sent_index = token.sent.start
-        if targets:
-            last_target = (sent_index, targets)
-        elif last_target and sent_index - last_target[0] < 80:
-            targets = last_target[1]
-        if not voters:
-            continue
-        tally = read_tally(token.sent.text)
-        position = _position(token)
-        base = {"patients": targets, "motion": motion, "votes_for": tally.votes_for,
-                "votes_against": tally.votes_against, "abstentions": tally.abstentions}
-        if _is_state_assembly(voters) and (tally.votes_for or tally.votes_against):
-            for count, pos in ((tally.votes_for, "for"), (tally.votes_against, "against"),
-                               (tally.abstentions, "abstain")):
-                if count:
-                    events.append(make_event("voted", token, ctx, agents=(_group(count, token.sent),),
-                                             position=pos, confidence=0.8, **base))
-            continue
-        events.append(make_event("voted", token, ctx, agents=voters, position=position,
-                                 confidence=0.85 if targets else 0.7, **base))
+    passage = _Passage()
+    for number, sent in enumerate(ctx.doc.sents):
+        if number - passage.sentence > CARRY_SENTENCES:
+            passage = _Passage()
+        for token in sent:
+            if ctx.in_quote(token):
+                continue
+            reading = _read(token, ctx, passage)
+            if reading is None:
+                continue
+            targets = reading.targets or (
+                passage.targets if number - passage.sentence <= CARRY_SENTENCES else ())
+            own_targets = reading.targets
+            reading = _Reading(reading.voters, targets, reading.motion, reading.positions,
+                               reading.carried_voters)
+            own_date = sentence_date(sent, ctx.article_date)
+            same_story = not own_targets or bool(
+                {m.name for m in own_targets} & {m.name for m in passage.targets})
+            continues = number - passage.sentence <= CARRY_SENTENCES and same_story \
+                or reading.carried_voters
+            date = own_date or (passage.date if continues and passage.date
+                                else ctx.date_for(token))
+            passage.date = date if not continues or not passage.date else passage.date
+            passage.sentence = number
+            passage.targets = targets or passage.targets
+            if any(_is_assembly(v) for v in reading.voters) and not reading.carried_voters:
+                passage.voters = reading.voters
+            if reading.voters:
+                events.extend(_events(token, ctx, reading, read_tally(sent.text), date))
     return events
