@@ -119,16 +119,17 @@ class Actor:
 class Resolution:
     """Actors after merging, and which actor each mention stands for.
 
-    ``mention_keys`` maps ``(article id, mention start, mention end)`` to the
-    :attr:`Actor.key` of the actor the mention names.
+    ``mention_keys`` maps ``(article id, mention start, mention end, mention
+    name)`` to the :attr:`Actor.key` of the actor the mention names (one span
+    may name two actors: "each other's ambassadors").
     """
 
     actors: tuple[Actor, ...]
-    mention_keys: dict[tuple[str, int, int], str]
+    mention_keys: dict[tuple[str, int, int, str], str]
 
     def key(self, article_id: str, mention: Mention) -> str:
         """The actor key of ``mention`` in article ``article_id``."""
-        return self.mention_keys[(article_id, mention.start, mention.end)]
+        return self.mention_keys[(article_id, mention.start, mention.end, mention.name)]
 
     def actor(self, key: str) -> Actor:
         """The actor with ``key``."""

@@ -48,7 +48,7 @@ def _is_short_form(short: str, full: str, kind: str) -> bool:
     return False
 
 
-def _article_clusters(mentions: Iterable[Mention]) -> dict[tuple[int, int], tuple[str, str]]:
+def _article_clusters(mentions: Iterable[Mention]) -> dict[tuple[int, int, str], tuple[str, str]]:
     """Map each mention of one article to the canonical name and type of its actor there.
 
     A one-word name that is the surname of a person named in full is that
@@ -57,7 +57,7 @@ def _article_clusters(mentions: Iterable[Mention]) -> dict[tuple[int, int], tupl
     with it ("House of Representatives").
     """
     mentions = list(mentions)
-    canonical: dict[tuple[int, int], tuple[str, str]] = {}
+    canonical: dict[tuple[int, int, str], tuple[str, str]] = {}
     fulls: dict[str, list[str]] = defaultdict(list)  # type -> names, longest first
     people = [m.name for m in mentions if m.type == "Person" and len(_words(m.name)) > 1]
     orgs = {m.name for m in mentions if m.type == "Organization" and len(_words(m.name)) > 1}
@@ -80,7 +80,7 @@ def _article_clusters(mentions: Iterable[Mention]) -> dict[tuple[int, int], tupl
                     break
         if target == m.name and kind in {"Person", "Organization"}:
             fulls[kind].append(m.name)
-        canonical[(m.start, m.end)] = (target, kind)
+        canonical[(m.start, m.end, m.name)] = (target, kind)
     return canonical
 
 
@@ -99,12 +99,12 @@ def group_core(name: str) -> str | None:
 def resolve(extractions: Iterable[Extraction]) -> Resolution:
     """Merge the mentions of every article into actors, and say which mention is which."""
     by_key_mentions: dict[str, list[tuple[str, Mention]]] = defaultdict(list)
-    local: dict[tuple[str, int, int], str] = {}
+    local: dict[tuple[str, int, int, str], str] = {}
     for ex in extractions:
         clusters = _article_clusters(ex.mentions)
         for m in ex.mentions:
-            name, kind = clusters[(m.start, m.end)]
-            local[(ex.article.id, m.start, m.end)] = name
+            name, kind = clusters[(m.start, m.end, m.name)]
+            local[(ex.article.id, m.start, m.end, m.name)] = name
             if kind != m.type:
                 m = Mention(m.start, m.end, m.text, m.name, kind, m.count)
             by_key_mentions[fold(name)].append((ex.article.id, m))
@@ -126,7 +126,7 @@ def resolve(extractions: Iterable[Extraction]) -> Resolution:
     for folded, ms in sorted(groups.items()):
         types = Counter(m.type for _, m in ms)
         kind = max(types, key=lambda t: (types[t], -TYPE_PRIORITY.index(t)))
-        names = Counter(local[(a, m.start, m.end)] for a, m in ms)
+        names = Counter(local[(a, m.start, m.end, m.name)] for a, m in ms)
         label = max(names, key=lambda n: (len(_words(n)) > 1, names[n], len(n), n))
         alts = {clean(m.text) for _, m in ms if not _is_adjective(m)} | {
             m.name for _, m in ms} | set(names)
@@ -148,7 +148,8 @@ def resolve(extractions: Iterable[Extraction]) -> Resolution:
     return Resolution(actors=tuple(sorted(actors, key=lambda a: a.key)), mention_keys=mention_keys)
 
 
-def _unique_keys(actors: list[Actor], mention_keys: dict[tuple[str, int, int], str]) -> list[Actor]:
+def _unique_keys(actors: list[Actor],
+                 mention_keys: dict[tuple[str, int, int, str], str]) -> list[Actor]:
     """Actors whose labels coincide after folding are one actor (keys must be unique)."""
     seen: dict[str, Actor] = {}
     for actor in actors:

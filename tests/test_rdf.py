@@ -129,7 +129,7 @@ def records() -> tuple[list[Extraction], Resolution]:
                "UN General Assembly": "UNGA", "Human Rights Council": "HRC",
                "Amnesty International": "Amnesty", "Agnès Callamard": "Callamard",
                "93 countries": "93", "OSCE": "OSCE"}
-    mention_keys = {(ex.article.id, m.start, m.end): KEYS[by_name[m.name]]
+    mention_keys = {(ex.article.id, m.start, m.end, m.name): KEYS[by_name[m.name]]
                     for ex in (ex1, ex2) for m in ex.mentions}
     actors = (
         Actor(KEYS["Poland"], "Poland", "Country", ("Polish",)),

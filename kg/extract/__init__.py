@@ -33,13 +33,13 @@ def extract(doc: Doc, article: Article) -> Extraction:
               *find_statements(ctx, quotes)]
     roles = find_roles(doc, mentions=mentions)
     # every actor an event names is an actor of the article, named entity or group
-    found = {(m.start, m.end): m for m in mentions}
+    found = {(m.start, m.end, m.name): m for m in mentions}
     for event in events:
         for m in (*event.agents, *event.patients, *event.bodies):
-            found.setdefault((m.start, m.end), m)
+            found.setdefault((m.start, m.end, m.name), m)
     for role in roles:
         if role.of is not None:
-            found.setdefault((role.of.start, role.of.end), role.of)
+            found.setdefault((role.of.start, role.of.end, role.of.name), role.of)
     events.sort(key=lambda e: (e.sent_start, e.kind, e.quote_start or 0, e.trigger))
     return Extraction(article=article, mentions=tuple(sorted(found.values())),
                       events=tuple(events), roles=tuple(roles))

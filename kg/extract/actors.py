@@ -20,6 +20,7 @@ from kg.extract.lexicon import (
     INSTITUTION_HEADS,
     NOT_ACTORS,
     ORG_HEADS,
+    PLACE_NOUNS,
     ROLE_NOUNS,
     TITLE_WORDS,
 )
@@ -97,6 +98,19 @@ def extend_name(span: Span) -> Span:
     return doc[span.start:end] if end > span.end else span
 
 
+def in_place_frame(span: Span) -> bool:
+    """"the Kyiv suburb of Bucha", "the town of X", "X province": a place by its frame."""
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() \
+            in PLACE_NOUNS:
+        return True
+    if root.dep_ == "appos" and root.head.lemma_.lower() in PLACE_NOUNS:
+        return True
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return after is not None and after.lemma_.lower() in PLACE_NOUNS and after.i == root.head.i \
+        and root.dep_ == "compound" and len(span) == 1
+
+
 def titled(span: Span) -> bool:
     """Whether a name stands beside a person's title: "Prime Minister ..., Mute Egede",
     "President Joe Biden", "Kim, the party's leader"."""
@@ -145,6 +159,8 @@ def entity_mention(ent: Span) -> Mention | None:
         if gazetteer.country_by_capital(names.clean(text)):
             return Mention(span.start_char, span.end_char, text, names.clean(text), "Place")
         return Mention(span.start_char, span.end_char, text, names.person_name(text), "Person")
+    if label == "ORG" and in_place_frame(span):
+        return Mention(span.start_char, span.end_char, text, names.clean(text), "Place")
     if label == "ORG":
         return Mention(span.start_char, span.end_char, text, names.org_name(text),
                        "Organization")
@@ -392,7 +408,8 @@ def argument_mentions(head: Token, mentions: list[Mention], *,
             if groups and (phrase := phrase_mention(tok)) is not None and not appos:
                 out.append(phrase)
             continue
-        proper = institution_mention(tok)
+        proper = institution_mention(tok) or (
+            proper_name_mention(tok) if tok.is_upper and len(tok) >= 2 else None)
         if proper is not None:
             out.append(proper)
         elif groups and (phrase := phrase_mention(tok)) is not None:

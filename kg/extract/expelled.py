@@ -18,6 +18,7 @@ from kg.extract.lexicon import (
     EXPEL_VERBS,
     NON_ACTOR_OBJECTS,
     PERSONA_NON_GRATA,
+    RECIPROCALS,
 )
 from kg.extract.syntax import (
     by_agents,
@@ -98,6 +99,9 @@ def find_expulsions(ctx: Context) -> list[Event]:
         agent_heads, patient_heads = roles
         patient_heads = [p for p in patient_heads if _is_actor_head(p)]
         patients = actors_of(patient_heads, ctx)
+        if any(r in token.sent.text.lower() for r in RECIPROCALS):
+            patients = tuple(p for p in patients if "other" not in p.name.lower().split()
+                             and "another" not in p.name.lower()) or patients
         if not patients:
             continue
         agents = tuple(as_state(a) for a in actors_of(agent_heads, ctx, acting=True))
@@ -106,6 +110,27 @@ def find_expulsions(ctx: Context) -> list[Event]:
         patients = tuple(p for p in patients if p not in agents)
         if not patients:
             continue
+        if len(agents) == 2 and any(r in token.sent.text.lower() for r in RECIPROCALS):
+            events.extend(_reciprocal(token, ctx, agents, patient_heads))
+            continue
         events.append(make_event("expelled", token, ctx, agents=agents, patients=patients,
                                  confidence=0.9 if agents else 0.7))
+    return events
+
+
+def _reciprocal(token: Token, ctx: Context, agents: tuple[Mention, ...],
+                patient_heads: list[Token]) -> list[Event]:
+    """"A and B expel each other's ambassadors": A expels B's, and B expels A's."""
+    events = []
+    words = " ".join(t.text for h in patient_heads for t in h.subtree
+                     if t.dep_ not in {"poss", "case", "det"} and t.lower_ not in {"each", "other",
+                                                                                    "'s", "’s"}
+                     and not (t.lower_ == "one" and t.head.lower_ == "another"))
+    for agent, other in ((agents[0], agents[1]), (agents[1], agents[0])):
+        head = patient_heads[0]
+        name = f"{other.name}'s {words}".strip()
+        patient = Mention(head.idx, head.idx + len(head.text), head.text, name, "Group"
+                          if head.tag_ == "NNS" else "Person")
+        events.append(make_event("expelled", token, ctx, agents=(agent,), patients=(patient,),
+                                 confidence=0.8))
     return events

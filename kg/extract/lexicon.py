@@ -187,3 +187,15 @@ INSTITUTION_HEADS = frozenset({
     "centre", "society", "network", "church", "university", "college", "company",
     "corporation", "group", "duma", "knesset", "bundestag", "diet", "sejm",
 })
+#: Nouns of places: a name attached to one of these is a place ("the suburb of
+#: Bucha", "the town of Mardakert"), whatever the recogniser says.
+PLACE_NOUNS = frozenset({
+    "suburb", "town", "city", "village", "region", "province", "district", "county",
+    "state", "capital", "port", "island", "neighbourhood", "neighborhood", "area",
+    "municipality", "governorate", "oblast", "prefecture", "valley", "border", "enclave",
+})
+#: Words of a reciprocal object ("expel each other's ambassadors").
+RECIPROCALS = ("each other", "one another")
+#: Objects of "from" that are no body: suspended "from duty", "from office".
+NOT_BODIES = frozenset({"duty", "office", "post", "position", "work", "job", "duties",
+                        "functions", "service", "operating", "operation", "operations"})

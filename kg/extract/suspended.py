@@ -15,6 +15,7 @@ from kg.extract.events import actors_of, make_event
 from kg.extract.lexicon import (
     GOVERNING_BODY_WORDS,
     NON_ACTOR_OBJECTS,
+    NOT_BODIES,
     SUSPEND_NOUNS,
     SUSPEND_VERBS,
 )
@@ -73,6 +74,8 @@ def find_suspensions(ctx: Context) -> list[Event]:
         members = actors_of(member_heads, ctx)
         bodies = actors_of(body_heads, ctx, groups=False)
         agents = actors_of(agent_heads, ctx, acting=True)
+        if not bodies and any(b.lemma_.lower() in NOT_BODIES for b in body_heads):
+            continue  # "suspended from duty": from an office, not from a body
         if not bodies:
             # "the league suspends a player": the body is the suspending organisation
             bodies = tuple(a for a in agents if is_governing_body(a))

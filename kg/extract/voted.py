@@ -103,8 +103,8 @@ def _motion_clauses(verb: Token) -> list[Token]:
 
 def _targets_in(clause: Token, ctx: Context, voters: tuple[Mention, ...]) -> tuple[Mention, ...]:
     """The actor a motion clause acts on: its object, else the first actor named in it."""
-    heads = objects(clause) if clause.pos_ in {"VERB", "AUX"} else [
-        g for g in clause.children if g.dep_ == "pobj"]
+    heads = objects(clause) if clause.pos_ in {"VERB", "AUX"} or clause.dep_ in {
+        "xcomp", "advcl", "acl", "relcl"} else [g for g in clause.children if g.dep_ == "pobj"]
     wanted = {"Person"} if clause.lemma_ in PERSON_MOTIONS else {
         "Person", "Country", "Organization", "Group"}
     direct = [m for m in actors_of(heads, ctx, groups=False) if m.type in wanted]
