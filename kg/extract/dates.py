@@ -64,7 +64,7 @@ def resolve_date(expression: str, article_date: str | None) -> str | None:
         return None
     cleaned = re.sub(r"^(?:on|since|from|by|until|of|last|this)\s+", "", expression.strip(),
                      flags=re.IGNORECASE)
-    parsed = dateparser.parse(cleaned, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    parsed = dateparser.parse(cleaned, languages=["en"], settings=settings)
     if parsed is None:
         return None
     day = parsed.date()

@@ -128,9 +128,9 @@ def _speaker_of(head: Token, ctx: Context, history: list[Mention]) -> Mention | 
               and (m := mention_at(t, mentions)) is not None and m.type == "Person"]
     if people:
         return people[0]
-    found = [m for m in actors_of([head], ctx, groups=False) if m.type != "Place"]
-    if found:
-        return found[0]
+    actors = [m for m in actors_of([head], ctx, groups=False) if m.type != "Place"]
+    if actors:
+        return actors[0]
     proper = proper_name_mention(head) or next(
         (m for t in head.subtree if t.pos_ == "PROPN" and t.i != head.i and not ctx.in_quote(t)
          and t.dep_ in {"appos", "compound"} and (m := proper_name_mention(t)) is not None

@@ -87,7 +87,7 @@ def by_agents(verb: Token) -> list[Token]:
 
 def prep_objects(token: Token, *preps: str) -> list[Token]:
     """Objects of prepositions ``preps`` attached to ``token`` ("from the council")."""
-    out = []
+    out: list[Token] = []
     for c in token.children:
         if c.dep_ in {"prep", "dative"} and c.lower_ in preps:
             out.extend(g for g in c.children if g.dep_ in {"pobj", "pcomp"})
