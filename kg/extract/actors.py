@@ -87,8 +87,7 @@ def extend_name(span: Span) -> Span:
             continue
         if prev.whitespace_ and tok.pos_ == "PROPN" and tok.is_title and tok.is_alpha \
                 and tok.ent_type_ in {"", "PERSON"} and tok.lower_ not in TITLE_WORDS \
-                and (span.start <= tok.head.i <= end
-                     or any(doc[j].head.i == tok.i for j in range(span.start, end))):
+                and tok.lower_ not in INSTITUTION_HEADS and end - span.start < 5:
             end += 1
             continue
         if tok.lower_ in {"jr", "jr.", "sr", "sr.", "ii", "iii"} and end - span.end < 3:
@@ -194,7 +193,9 @@ def find_mentions(doc: Doc) -> list[Mention]:
             continue
         for ent in split_country_prefix(whole):
             mention = entity_mention(ent)
-            if mention is not None:
+            if mention is not None and not any(o.start <= mention.start < o.end
+                                               or mention.start <= o.start < mention.end
+                                               for o in out):
                 out.append(mention)
     out = institutions(doc, out)
     return sorted(out + repeated_mentions(doc, out))

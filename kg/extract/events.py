@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from kg.extract import gazetteer
-from kg.extract.actors import argument_mentions
+from kg.extract.actors import argument_mentions, mention_at
 from kg.extract.context import Context
 from kg.extract.modality import modality_of
 from kg.records import Event, Mention
@@ -32,6 +32,41 @@ def actors_of(heads: Iterable[Token], ctx: Context, *, groups: bool = True,
             if m not in out:
                 out.append(m)
     return tuple(out)
+
+
+_STOP = frozenset({",", ".", ";", ":", "(", ")", "—", "–", "who", "which", "that", "both",
+                   "after", "for", "over", "because", "following", "amid", "as", "to", "from",
+                   "in", "on", "at", "with", "while", "since", "until", "despite"})
+
+
+def linear_roles(trigger: Token, ctx: Context) -> tuple[tuple[Mention, ...],
+                                                       tuple[Mention, ...]]:
+    """Agent and patients read off the word order when the parse failed
+    ("Israel deports activists A and B" parsed with "deports" as a noun).
+
+    The agent is the actor named right before the trigger (only
+    determiners and adverbs between); the patients are the actors named after
+    it up to the first clause boundary or preposition.
+    """
+    mentions = list(ctx.mentions)
+    sent = trigger.sent
+    before = [m for m in mentions if sent.start_char <= m.start and m.end <= trigger.idx]
+    agent: tuple[Mention, ...] = ()
+    if before:
+        last = before[-1]
+        gap = ctx.doc.text[last.end:trigger.idx].split()
+        if len(gap) <= 2 and all(w.lower() in {"the", "also", "now", "then", "on", "has",
+                                               "have", "had", "reportedly"} for w in gap):
+            agent = (as_state(last),)
+    patients: list[Mention] = []
+    for token in ctx.doc[trigger.i + 1:sent.end]:
+        if token.lower_ in _STOP and token.i > trigger.i + 1:
+            break
+        m = mention_at(token, mentions)
+        if m is not None and m not in patients and m.type in {"Person", "Organization",
+                                                              "Group", "Country"}:
+            patients.append(m)
+    return agent, tuple(patients)
 
 
 def make_event(kind: str, trigger: Token, ctx: Context, **fields: object) -> Event:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.context import Context
-from kg.extract.events import actors_of, as_state, make_event
+from kg.extract.events import actors_of, as_state, linear_roles, make_event
 from kg.extract.lexicon import (
     CLOSE_OBJECTS,
     CLOSE_VERBS,
@@ -45,6 +45,9 @@ def _roles(trigger: Token) -> tuple[list[Token], list[Token]] | None:
     """Agent and patient heads of an expulsion at ``trigger``, or ``None``."""
     lemma = trigger.lemma_.lower()
     sent_lower = trigger.sent.text.lower()
+    if lemma in EXPEL_VERBS and trigger.tag_ in {"VBZ", "VBD", "VBP"} and trigger.dep_ in {
+            "compound", "amod", "nmod", "dep"}:
+        return [], []  # a misparsed verb: read by word order instead
     if trigger.pos_ in {"VERB", "AUX"} and lemma in EXPEL_VERBS and trigger.dep_ != "amod":
         if is_passive(trigger):
             return by_agents(trigger), passive_subjects(trigger)
@@ -99,6 +102,13 @@ def find_expulsions(ctx: Context) -> list[Event]:
         agent_heads, patient_heads = roles
         patient_heads = [p for p in patient_heads if _is_actor_head(p)]
         patients = actors_of(patient_heads, ctx)
+        if not patients and not agent_heads and token.lemma_.lower() in EXPEL_VERBS:
+            line_agents, patients = linear_roles(token, ctx)
+            agent_heads = []
+            if line_agents and patients:
+                events.append(make_event("expelled", token, ctx, agents=line_agents,
+                                         patients=patients, confidence=0.6))
+                continue
         if any(r in token.sent.text.lower() for r in RECIPROCALS):
             patients = tuple(p for p in patients if "other" not in p.name.lower().split()
                              and "another" not in p.name.lower()) or patients

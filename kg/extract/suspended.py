@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.context import Context
-from kg.extract.events import actors_of, make_event
+from kg.extract.events import actors_of, linear_roles, make_event
 from kg.extract.lexicon import (
     GOVERNING_BODY_WORDS,
     NON_ACTOR_OBJECTS,
@@ -72,8 +72,17 @@ def find_suspensions(ctx: Context) -> list[Event]:
         member_heads = [m for m in member_heads
                         if m.lemma_.lower() not in NON_ACTOR_OBJECTS]
         members = actors_of(member_heads, ctx)
+        if not members and not body_heads and token.pos_ in {"VERB", "AUX"}:
+            line_agents, line_members = linear_roles(token, ctx)
+            if line_agents and any(m.type == "Person" for m in line_members):
+                agent_heads, members = [], tuple(m for m in line_members if m.type == "Person")
+                agents_line = line_agents
+            else:
+                agents_line = ()
+        else:
+            agents_line = ()
         bodies = actors_of(body_heads, ctx, groups=False)
-        agents = actors_of(agent_heads, ctx, acting=True)
+        agents = actors_of(agent_heads, ctx, acting=True) or agents_line
         if not bodies and any(b.lemma_.lower() in NOT_BODIES for b in body_heads):
             continue  # "suspended from duty": from an office, not from a body
         if not bodies:
