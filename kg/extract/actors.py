@@ -309,6 +309,8 @@ def phrase_mention(head: Token) -> Mention | None:
         return None
     tokens = _phrase_tokens(head)
     span = _trim(head.doc[tokens[0].i:tokens[-1].i + 1])
+    while span is not None and len(span) > 1 and span[0].tag_ == "PRP$":
+        span = span[1:]  # "its TV crew" -> "TV crew"
     if span is None:
         return None
     if len(span) == 1 and head.tag_ in {"NNS", "NN"}:
@@ -371,6 +373,23 @@ def proper_name_mention(head: Token) -> Mention | None:
     return Mention(span.start_char, span.end_char, text, name, kind)
 
 
+def _listed_heads(word: Token) -> list[Token]:
+    """The items of an "including"/"such as" list: its objects, their conjuncts and
+    their name chains, not everything said about them."""
+    heads = [g for g in word.children if g.dep_ in {"pobj", "dobj", "appos"}] or (
+        [g for c in word.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"])
+    out: list[Token] = []
+    for h in heads:
+        for item in _with_conjuncts(h):
+            out.append(item)
+            stack = [c for c in item.children if c.dep_ in {"compound", "flat"}]
+            while stack:
+                t = stack.pop()
+                out.append(t)
+                stack.extend(c for c in t.children if c.dep_ in {"compound", "flat"})
+    return out
+
+
 def _with_conjuncts(token: Token) -> list[Token]:
     return [token, *token.conjuncts]
 
@@ -396,18 +415,27 @@ def argument_mentions(head: Token, mentions: list[Mention], *,
             out.append(named)
             continue
         listed = [m for t in tok.subtree if t.lower_ in _LIST_PREPS and t.head.i != t.i
-                  for p in t.subtree if p.i != t.i
-                  for m in [mention_at(p, mentions)] if m is not None]
-        appos = [m for c in tok.children if c.dep_ in {"appos", "compound"} or
-                 (c.dep_ == "nmod" and c.ent_type_ == "PERSON")
-                 for t in c.subtree for m in [mention_at(t, mentions)]
+                  for p in _listed_heads(t) for m in [mention_at(p, mentions)] if m is not None]
+        appos = [m for c in tok.children if c.dep_ == "appos" or (
+                 tok.pos_ != "PROPN" and (c.dep_ == "compound" or (
+                     c.dep_ == "nmod" and c.ent_type_ == "PERSON")))
+                 for t in _with_conjuncts(c) for m in [mention_at(t, mentions)]
                  if m is not None and m.type == "Person"]
+        if not listed and not appos and tok.pos_ == "NOUN":
+            # "the regional bloc Mercosur", "the group NewJeans": a descriptor and its name
+            appos = [m for c in tok.children if c.dep_ in {"appos", "compound"}
+                     and (m := mention_at(c, mentions)) is not None
+                     and m.type in {"Organization", "Country"}]
         if listed or appos:
             for m in listed + appos:
                 if m not in out:
                     out.append(m)
             if groups and (phrase := phrase_mention(tok)) is not None and not appos:
                 out.append(phrase)
+            continue
+        counted = tok.tag_ == "NNPS" or any(c.dep_ == "nummod" for c in tok.children)
+        if tok.pos_ == "PROPN" and not counted and (proper := proper_name_mention(tok)):
+            out.append(proper)
             continue
         proper = institution_mention(tok) or (
             proper_name_mention(tok) if tok.is_upper and len(tok) >= 2 else None)

@@ -69,12 +69,29 @@ def _roles(trigger: Token) -> tuple[list[Token], list[Token]] | None:
     return None
 
 
-def _implied_agent(trigger: Token, ctx: Context) -> tuple[Mention, ...]:
-    """For an agentless passive: the state it was deported from, or the announcing body."""
+#: Verbs saying where someone was held before an expulsion ("detained in Thailand").
+_HELD = frozenset({"detain", "hold", "arrest", "imprison", "jail", "live", "reside", "base",
+                   "station", "work"})
+
+
+def _implied_agent(trigger: Token, ctx: Context,
+                   patient_heads: list[Token]) -> tuple[Mention, ...]:
+    """For an agentless passive: the state it was deported from, the state the
+    expelled were held or based in, or the announcing body."""
     for place in prep_objects(trigger, "from"):
         found = actors_of([place], ctx, groups=False, acting=True)
         if found and found[0].type == "Country":
             return found[:1]
+    for head in patient_heads:
+        holders = [head] + [c for c in head.children if c.dep_ in {"acl", "relcl"}
+                            and c.lemma_.lower() in _HELD]
+        if head.head.lemma_.lower() in _HELD:
+            holders.append(head.head)
+        for holder in holders:
+            for place in prep_objects(holder, "in"):
+                found = actors_of([place], ctx, groups=False, acting=True)
+                if found and found[0].type == "Country":
+                    return found[:1]
     head = trigger
     for _ in range(3):
         if head.dep_ not in {"ccomp", "conj", "xcomp"} or head.head.i == head.i:
@@ -85,6 +102,15 @@ def _implied_agent(trigger: Token, ctx: Context) -> tuple[Mention, ...]:
             if found and found[0].type in {"Country", "Organization"}:
                 return found[:1]
     return ()
+
+
+def _generic(trigger: Token) -> bool:
+    """"criminals who are expelled": a present-tense passive in a relative clause about a
+    bare plural states a rule, not an event."""
+    head = trigger.head
+    return trigger.dep_ == "relcl" and trigger.tag_ == "VBN" and any(
+        c.lower_ in {"are", "is"} for c in trigger.children) and head.tag_ == "NNS" and not any(
+        c.dep_ in {"det", "nummod", "poss"} for c in head.children)
 
 
 def find_expulsions(ctx: Context) -> list[Event]:
@@ -116,7 +142,9 @@ def find_expulsions(ctx: Context) -> list[Event]:
             continue
         agents = tuple(as_state(a) for a in actors_of(agent_heads, ctx, acting=True))
         if not agents and is_passive(token):
-            agents = _implied_agent(token, ctx)
+            if _generic(token):
+                continue
+            agents = _implied_agent(token, ctx, patient_heads)
         patients = tuple(p for p in patients if p not in agents)
         if not patients:
             continue

@@ -60,7 +60,9 @@ def passive_subjects(verb: Token) -> list[Token]:
     if rel is not None:
         return [rel]
     if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
-        return passive_subjects(verb.head)
+        # "men detained in X are deported": a reduced relative parsed as the main verb
+        return passive_subjects(verb.head) or [c for c in verb.head.children
+                                               if c.dep_ == "nsubj" and verb.head.tag_ == "VBN"]
     if verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.head.pos_ in {"VERB", "AUX"}:
         return subjects(verb.head)  # "X resumed office, being voted in by ..."
     return []
