@@ -68,8 +68,9 @@ LOCK_COMMAND = [
 EXAMPLE_COMMANDS: list[list[str]] = [
     [".venv/bin/kg", "extract", "examples/russia-expels-rights-groups.txt",
      "--output", "examples/russia-expels-rights-groups.ttl"],
-    # [".venv/bin/kg", "summary", "examples/russia-expels-rights-groups.ttl",
-    #  "--output", "examples/russia-expels-rights-groups.summary.md"],
+    [".venv/bin/kg", "summary", "examples/russia-expels-rights-groups.ttl",
+     "--title", "Russia shuts down foreign rights groups (example)",
+     "--output", "examples/russia-expels-rights-groups.md"],
 ]
 
 

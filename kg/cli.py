@@ -67,6 +67,10 @@ def _read_all(inputs: tuple[str, ...], *, date: str | None, article_id: str | No
     return articles
 
 
+def _count(n: object, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @click.option("-o", "--output", required=True, metavar="FILE",
@@ -110,8 +114,8 @@ def extract(inputs: tuple[str, ...], output: str, fmt: str | None, model: str | 
         events = s["events"]
         assert isinstance(events, dict)
         detail = ", ".join(f"{k} {v}" for k, v in events.items())
-        click.echo(f"{s['articles']} articles, {s['actors']} actors, "
-                   f"{sum(events.values())} events ({detail}) -> {output}", err=True)
+        click.echo(f"{_count(s['articles'], 'article')}, {_count(s['actors'], 'actor')}, "
+                   f"{_count(sum(events.values()), 'event')} ({detail}) -> {output}", err=True)
 
 
 @main.command()

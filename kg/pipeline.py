@@ -20,6 +20,30 @@ log = logging.getLogger(__name__)
 
 #: Articles parsed together by ``nlp.pipe``.
 BATCH_SIZE = 16
+#: Longer texts are parsed in pieces cut at paragraph breaks (spaCy's parser
+#: needs memory in proportion to the text, and refuses past ``nlp.max_length``).
+CHUNK_CHARS = 50_000
+
+
+def split_text(text: str, limit: int = CHUNK_CHARS) -> list[str]:
+    r"""Pieces of ``text`` of at most about ``limit`` characters, cut after a paragraph
+    break (else a line break, else a space), that join back to ``text`` exactly.
+
+    >>> split_text("aa\n\nbb\n\ncc", limit=5)
+    ['aa\n\n', 'bb\n\n', 'cc']
+    """
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start:start + limit]
+        cut = max(window.rfind("\n\n"), window.rfind("\n"), window.rfind(" "))
+        end = start + (cut + 1 if cut > 0 else limit)
+        while end < len(text) and text[end] in "\n ":
+            end += 1
+        pieces.append(text[start:end])
+        start = end
+    pieces.append(text[start:])
+    return pieces
 
 
 def extract_articles(articles: Iterable[Article], *, model: str | None = None,
@@ -30,10 +54,25 @@ def extract_articles(articles: Iterable[Article], *, model: str | None = None,
     from kg.extract import extract
     from kg.nlp import load_pipeline
 
+    from spacy.tokens import Doc
+
     nlp = load_pipeline(model)
-    pairs = ((a.text, a) for a in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        extraction = extract(doc, article)
+    nlp.max_length = max(nlp.max_length, CHUNK_CHARS + 1)
+
+    def pieces() -> Iterator[tuple[str, tuple[Article, int]]]:
+        for article in articles:
+            chunks = split_text(article.text)
+            for chunk in chunks:
+                yield chunk, (article, len(chunks))
+
+    parts: list[Doc] = []
+    for doc, (article, total) in nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size):
+        parts.append(doc)
+        if len(parts) < total:
+            continue
+        whole = parts[0] if total == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+        parts = []
+        extraction = extract(whole, article)
         if on_article is not None:
             on_article(extraction)
         yield extraction

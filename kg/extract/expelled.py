@@ -114,10 +114,8 @@ def _generic(trigger: Token) -> bool:
 
 
 def find_expulsions(ctx: Context) -> list[Event]:
-    """Every expulsion the article states, one event per trigger.
-
-    >>> # doctest: see tests/test_extract_expelled.py for hand-built Docs
-    """
+    """Every expulsion the article states, one event per trigger (examples on
+    hand-built Docs in ``tests/test_extract_expelled.py``)."""
     events = []
     for token in ctx.doc:
         if ctx.in_quote(token):
