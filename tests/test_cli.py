@@ -365,3 +365,20 @@ def test_id_option_names_a_single_article(tmp_path: Path) -> None:
     result = run("extract", str(source), "--id", "my-article", "--output", "-")
     assert result.exit_code == 0, result.output
     assert identifiers(parse(result.stdout)) == {"my-article"}
+
+
+@pytest.mark.model
+def test_progress_is_shown_for_many_articles(tmp_path: Path) -> None:
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(25):
+        (folder / f"a{i:02d}.txt").write_text(f"Story {i}\n\nPoland expels a diplomat.\n",
+                                              encoding="utf-8")
+    out = tmp_path / "many.ttl"
+    result = CliRunner().invoke(main, ["extract", str(folder), "--output", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "extracting" in result.stderr
+    assert "25 articles" in result.stderr
+    few = CliRunner().invoke(main, ["extract", str(folder / "a00.txt"), "--output",
+                                    str(tmp_path / "one.ttl")])
+    assert "extracting" not in few.stderr
