@@ -51,10 +51,10 @@ def extract_articles(articles: Iterable[Article], *, model: str | None = None,
                      on_article: Callable[[Extraction], None] | None = None,
                      ) -> Iterator[Extraction]:
     """Parse and extract each article in turn (batched through ``nlp.pipe``)."""
+    from spacy.tokens import Doc
+
     from kg.extract import extract
     from kg.nlp import load_pipeline
-
-    from spacy.tokens import Doc
 
     nlp = load_pipeline(model)
     nlp.max_length = max(nlp.max_length, CHUNK_CHARS + 1)
