@@ -112,8 +112,10 @@ def resolve(extractions: Iterable[Extraction]) -> Resolution:
     persons = {k for k, ms in by_key_mentions.items()
                if any(m.type == "Person" for _, m in ms)}
     merged: dict[str, str] = {}
-    for key in persons:
-        if len(key.split()) == 1:
+    for key, ms in by_key_mentions.items():
+        if len(key.split()) == 1 and all(m.type in {"Person", "Organization", "Place"}
+                                         for _, m in ms):
+            # "Trump" alone (even typed as an organisation in "the Trump administration")
             fulls = [f for f in persons if f != key and f.split()[-1] == key]
             if len(fulls) == 1:
                 merged[key] = fulls[0]

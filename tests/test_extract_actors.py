@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-from kg.extract.actors import (
-    argument_mentions,
-    entity_mention,
-    find_mentions,
-    phrase_mention,
-    role_mention,
-)
+from kg.extract.actors import entity_mention, find_mentions
+from kg.extract.arguments import argument_mentions, phrase_mention, role_mention
 from kg.records import Mention
 from tests.docs import build_doc
 

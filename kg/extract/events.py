@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from kg.extract import gazetteer
-from kg.extract.actors import argument_mentions, mention_at
+from kg.extract.arguments import argument_mentions, mention_at
 from kg.extract.context import Context
 from kg.extract.modality import modality_of
 from kg.records import Event, Mention

@@ -199,3 +199,28 @@ RECIPROCALS = ("each other", "one another")
 #: Objects of "from" that are no body: suspended "from duty", "from office".
 NOT_BODIES = frozenset({"duty", "office", "post", "position", "work", "job", "duties",
                         "functions", "service", "operating", "operation", "operations"})
+#: Last words of place names ("Strait of Hormuz", "Causeway Bay", "al-Mahrah
+#: Governorate", "Scarborough Shoal"): a name ending so is a place.
+PLACE_NAME_WORDS = frozenset({
+    "strait", "straits", "bay", "shoal", "shoals", "governorate", "province", "region",
+    "island", "islands", "gulf", "sea", "ocean", "river", "mountain", "mountains", "valley",
+    "peninsula", "canal", "airport", "square", "street", "avenue", "district", "county",
+    "oblast", "prefecture", "desert", "lake", "coast", "strip", "heights", "plateau",
+    "park", "bridge", "harbour", "harbor", "quai", "rotunda", "border", "basin", "delta",
+    "archipelago", "reef", "cape", "mount", "corridor", "crossing", "camp", "station",
+})
+#: Words that, inside a name, make it an organisation's ("Tuareg Azawad Liberation
+#: Front", "Abdul Salam Yassin Company").
+ORG_NAME_WORDS = INSTITUTION_HEADS | frozenset({
+    "inc", "ltd", "llc", "plc", "corp", "co", "group", "holdings", "airlines", "airways",
+    "news", "times", "post", "press", "television", "tv", "radio", "agency", "brigade",
+    "brigades", "militia", "taliban", "hamas", "hezbollah", "cartel", "club", "fc",
+})
+#: Nouns that, beside a name, say it is an organisation's ("the political party
+#: Spartans", "the bloc Mercosur", "Lamuka opposition coalition").
+ORG_FRAME_NOUNS = frozenset({
+    "party", "organization", "organisation", "group", "coalition", "alliance", "bloc",
+    "movement", "company", "firm", "network", "outlet", "newspaper", "broadcaster",
+    "agency", "militia", "insurgents", "rebels", "militants", "faction", "union",
+    "federation", "league", "club", "team", "band", "charity", "ngo", "association",
+})

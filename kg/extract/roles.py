@@ -9,7 +9,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from kg.extract import gazetteer
-from kg.extract.actors import mention_at
+from kg.extract.arguments import mention_at
 from kg.records import Mention, Role
 
 _TITLE_WORDS = frozenset({

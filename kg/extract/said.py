@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.actors import mention_at, phrase_mention, proper_name_mention, role_mention
+from kg.extract.arguments import mention_at, phrase_mention, proper_name_mention, role_mention
 from kg.extract.context import Context
 from kg.extract.events import actors_of, make_event
 from kg.extract.lexicon import ORG_DESCRIPTIONS, SPEAKER_PRONOUNS, SPEECH_NOUNS, SPEECH_VERBS

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from kg.extract.actors import mention_at
+from kg.extract.arguments import mention_at
 from kg.extract.context import Context
 from kg.extract.dates import sentence_date
 from kg.extract.events import actors_of, make_event
