@@ -87,7 +87,7 @@ TITLE_WORDS = frozenset({
     "vice", "prime", "dr.", "mr.", "mrs.", "ms.", "sen.", "rep.", "gov.", "gen.",
 })
 #: Personal pronouns that refer back to a speaker.
-SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them"})
 #: Heads of descriptions that refer back to an organisation ("the ministry said").
 ORG_DESCRIPTIONS = frozenset({
     "ministry", "department", "government", "agency", "council", "court", "party",

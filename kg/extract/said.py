@@ -46,7 +46,7 @@ def _previous_subject(token: Token, ctx: Context, wanted: set[str]) -> Mention |
     previous = ctx.doc[sent.start - 1].sent
     for t in previous:
         if t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT" and not ctx.in_quote(t):
-            found = mention_at(t, list(ctx.mentions)) or (
+            found = mention_at(t, list(ctx.mentions)) or proper_name_mention(t) or (
                 next((m for u in t.subtree if not ctx.in_quote(u)
                       and (m := mention_at(u, list(ctx.mentions))) is not None
                       and m.type in wanted), None))
@@ -63,10 +63,11 @@ def _resolve_pronoun(token: Token, ctx: Context, history: list[Mention]) -> Ment
     named actor of that kind that was the subject of a recent sentence; else
     the last one named.
     """
-    wanted = {"Person"} if token.lower_ in {"he", "she", "i"} else {"Organization", "Country",
-                                                                     "Group"}
+    wanted = {"Person"} if token.lower_ in {"he", "she", "i", "him", "her"} else {
+        "Organization", "Country", "Group"}
     same_sentence = [m for m in ctx.mentions if token.sent.start_char <= m.start < token.idx
-                     and m.type in wanted and not ctx.in_quote(ctx.doc[token.i])]
+                     and m.type in wanted
+                     and not any(a <= m.start < b for a, b in ctx.quotes)]
     previous = _previous_subject(token, ctx, wanted)
     if previous is not None and not same_sentence:
         return previous
@@ -152,6 +153,13 @@ def _reported_speaker(verb: Token, ctx: Context, history: list[Mention]) -> Ment
     "an email saying ... from X": the sender."""
     if verb.tag_ != "VBG" or verb.head.i == verb.i:
         return None
+    reporter = verb.head.head if verb.head.lower_ == "as" else verb.head
+    if reporter.pos_ == "VERB" and reporter.lemma_.lower() in {"report", "quote", "cite",
+                                                               "hear", "see", "record"}:
+        for obj in objects(reporter):
+            speaker = _speaker_of(obj, ctx, history)
+            if speaker is not None:
+                return speaker
     if verb.head.lemma_.lower() in SPEECH_NOUNS:
         senders = [g for t in (verb.head, verb) for c in t.children
                    if c.dep_ == "prep" and c.lower_ in {"from", "by"}
@@ -189,6 +197,12 @@ def _attribute(quote: Quote, sents: list[Span], ctx: Context,
     """The speaker of a quotation from its own sentences, and the word that attributes it."""
     inside = [t for s in sents for t in s if quote.start <= t.idx < quote.end]
     for verb in _rank(_speech_verbs(sents, ctx), quote, inside):
+        saying = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                  for g in c.children if g.tag_ == "VBG" and g.lemma_ in SPEECH_VERBS]
+        for reported in ([verb] if verb.head.lower_ == "as" else []) + saying:
+            speaker = _reported_speaker(reported, ctx, history)  # "reported her as saying"
+            if speaker is not None:
+                return speaker, reported
         for head in subjects(verb):
             speaker = _speaker_of(head, ctx, history)
             if speaker is not None:

@@ -32,7 +32,8 @@ def _relative_head(verb: Token) -> Token | None:
 
 def subjects(verb: Token) -> list[Token]:
     """Grammatical subjects of ``verb`` (active voice), inherited through control and ``conj``."""
-    own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    own = sorted((c for c in verb.children if c.dep_ in SUBJECT_DEPS),
+                 key=lambda c: abs(c.i - verb.i))  # the nearest first, if misparsed twice
     if own:
         rel = _relative_head(verb)
         if rel is not None and own[0].lower_ in _RELATIVE:
