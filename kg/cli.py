@@ -141,5 +141,75 @@ def summary(graphs: tuple[str, ...], output: str, title: str) -> None:
         write_text(output, summarize(store, title=title))
 
 
+@main.command()
+@click.argument("articles", metavar="ARTICLES", type=click.Path(exists=True))
+@click.argument("gold", metavar="GOLD", type=click.Path(exists=True, file_okay=False))
+@click.option("--graph", metavar="FILE", type=click.Path(exists=True, dir_okay=False),
+              help="Score this RDF graph (syntax from its extension) instead of building one.")
+@click.option("--model", metavar="NAME",
+              help="spaCy pipeline to build with (default: the best installed en_core_web_*).")
+@click.option("--details", is_flag=True, help="Also list every miss and false positive.")
+@click.option("-f", "--format", "fmt", type=click.Choice(("table", "json")), default="table",
+              show_default=True, help="Report as an aligned table or as JSON.")
+@click.option("-o", "--output", default="-", metavar="FILE",
+              help="Where to write the report (default: stdout).")
+def evaluate(articles: str, gold: str, graph: str | None, model: str | None, details: bool,
+             fmt: str, output: str) -> None:
+    """Score newskg on ARTICLES against the gold annotations in the folder GOLD.
+
+    GOLD holds one <article id>.json file per annotated article, in the
+    format of the shared development set (eval/ANNOTATION.md); only the
+    articles of ARTICLES (a file or folder, as for kg extract) that have one
+    are scored. The graph is built from them unless --graph gives one.
+    Prints precision, recall and F1 per relation and for entities, then the
+    accuracy of entity types, dates and vote counts and the evidence coverage.
+
+    \b
+    Examples:
+      kg evaluate news/ gold/
+      kg evaluate news/ gold/ --graph graph.ttl --details
+      kg evaluate news/ gold/ --format json --output scores.json
+    """
+    import json
+
+    with _library_errors():
+        from kg.evaluate import evaluate as score
+        from kg.evaluate import (
+            graph_as_written,
+            load_gold,
+            load_graph,
+            read_predictions,
+            report_json,
+            report_table,
+        )
+        from kg.io import read_articles
+        from kg.io.output import write_text
+
+        annotations = load_gold(gold)
+        chosen = [a for a in read_articles([articles]) if a.id in annotations]
+        if not chosen:
+            raise click.ClickException(
+                f"none of the articles in {articles} has a gold file in {gold} "
+                f"({_count(len(annotations), 'gold file')}); gold files are named "
+                "<article id>.json")
+        if graph is not None:
+            rdf = load_graph(graph)
+        else:
+            from kg.pipeline import build
+
+            show = len(chosen) >= PROGRESS_FROM
+            with click.progressbar(length=len(chosen), label="extracting", file=sys.stderr,
+                                   hidden=not show) as bar:
+                result = build(chosen, model=model, on_article=lambda _: bar.update(1))
+            rdf = graph_as_written(result.dataset)
+        report = score(read_predictions(rdf), annotations, article_ids=[a.id for a in chosen])
+        if fmt == "json":
+            text = json.dumps(report_json(report, details=details), indent=2,
+                              ensure_ascii=False) + "\n"
+        else:
+            text = report_table(report, details=details)
+        write_text(output, text)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

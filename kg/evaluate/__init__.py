@@ -26,6 +26,7 @@ from kg.evaluate.predictions import (
     PredictedActor,
     PredictedRelation,
     Predictions,
+    graph_as_written,
     load_graph,
     read_predictions,
 )
@@ -49,6 +50,7 @@ __all__ = [
     "Report",
     "evaluate",
     "fold_name",
+    "graph_as_written",
     "load_gold",
     "load_graph",
     "matches",

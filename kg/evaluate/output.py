@@ -76,4 +76,5 @@ def report_table(report: Report, *, details: bool = False) -> str:
 def _finding_line(finding: Finding) -> str:
     subject = "(anyone)" if finding.subject is None else finding.subject
     obj = "-" if finding.obj is None else " ".join(finding.obj.split())
-    return "   | " + " | ".join((finding.article, finding.kind, finding.relation, subject, obj))
+    cells = (finding.article, finding.kind, finding.relation, subject, obj)
+    return "   | " + " | ".join(cells)

@@ -9,8 +9,11 @@ Only these terms are read (``/work/shared/eval/README.md``): events typed
 actors each article ``schema:mentions``. An event whose ``kg:modality`` is
 anything but ``kg:Asserted`` is not a fact and is left out.
 
-Events and actors are read in IRI order, so the same graph gives the same
-predictions however it was built or serialised.
+Events and actors are read in the graph's own order, as the shared scorer
+does: the first of two predictions saying the same thing is the one kept,
+and actors take gold entities first come, first served. To score a dataset
+just built exactly as the file ``kg extract`` writes, read it through
+:func:`graph_as_written`.
 """
 
 from __future__ import annotations
@@ -31,8 +34,8 @@ from kg.errors import InputError
 from kg.evaluate.text import fold_name, quote_words
 from kg.namespace import KG, SCHEMA
 
-__all__ = ["PredictedActor", "PredictedRelation", "Predictions", "load_graph",
-           "read_predictions"]
+__all__ = ["PredictedActor", "PredictedRelation", "Predictions", "graph_as_written",
+           "load_graph", "read_predictions"]
 
 log = logging.getLogger(__name__)
 
@@ -117,7 +120,7 @@ def read_predictions(graph: Graph) -> Predictions:
     relations: dict[str, list[PredictedRelation]] = defaultdict(list)
     orphans: set[Node] = set()
     for cls, relation in EVENT_RELATIONS.items():
-        for event in _sorted(graph.subjects(RDF.type, cls)):
+        for event in _in_order(graph.subjects(RDF.type, cls)):
             articles = _article_ids(graph, event)
             if not articles:
                 orphans.add(event)
@@ -132,6 +135,19 @@ def read_predictions(graph: Graph) -> Predictions:
                        _mentioned_actors(graph), len(orphans))
 
 
+def graph_as_written(data: Dataset | Graph) -> Graph:
+    """``data`` read back from its Turtle serialisation, the file ``kg extract`` writes.
+
+    Its triples come in the order of that file, so predictions read from it
+    are those read from the written file.
+    """
+    from kg.rdf.write import serialize
+
+    graph = Graph()
+    graph.parse(data=serialize(data, "turtle"), format="turtle")
+    return graph
+
+
 def _merged(dataset: Dataset) -> Graph:
     merged = Graph()
     for s, p, o, _ in dataset.quads((None, None, None, None)):
@@ -139,8 +155,9 @@ def _merged(dataset: Dataset) -> Graph:
     return merged
 
 
-def _sorted(nodes: Iterable[Node]) -> list[Node]:
-    return sorted(set(nodes), key=str)
+def _in_order(nodes: Iterable[Node]) -> list[Node]:
+    """``nodes`` without repeats, in the order the graph gives them."""
+    return list(dict.fromkeys(nodes))
 
 
 def _article_ids(graph: Graph, node: Node) -> list[str]:
@@ -154,19 +171,19 @@ def _asserted(graph: Graph, event: Node) -> bool:
 
 def _pairs(graph: Graph, event: Node, relation: str) -> Iterable[tuple[Node, Node | None]]:
     """(subject, object) nodes of ``event``; the object of ``said`` is its quote literal."""
-    agents = _sorted(graph.objects(event, KG.agent))
-    patients = _sorted(graph.objects(event, KG.patient))
+    agents = _in_order(graph.objects(event, KG.agent))
+    patients = _in_order(graph.objects(event, KG.patient))
     if relation == "expelled":
         return [(a, p) for a in agents for p in patients]
     if relation == "suspended_from":
-        return [(p, body) for p in patients for body in _sorted(graph.objects(event, KG["from"]))]
+        return [(p, body) for p in patients for body in _in_order(graph.objects(event, KG["from"]))]
     if relation == "voted":
         if not patients:  # a vote on a motion: the motion's patient is what was voted on
-            patients = _sorted(p for motion in graph.objects(event, KG.motion)
+            patients = _in_order(p for motion in graph.objects(event, KG.motion)
                                for p in graph.objects(motion, KG.patient))
         targets: list[Node | None] = list(patients) or [None]
         return [(a, t) for a in agents for t in targets]
-    return [(a, q) for a in agents for q in _sorted(graph.objects(event, KG.quote))]
+    return [(a, q) for a in agents for q in _in_order(graph.objects(event, KG.quote))]
 
 
 def _relation(graph: Graph, event: Node, relation: str, article: str,
@@ -204,17 +221,17 @@ def _whole_numbers(values: Iterable[Node]) -> Iterable[int]:
 
 
 def _mentioned_actors(graph: Graph) -> dict[str, tuple[PredictedActor, ...]]:
-    mentioned: dict[str, set[Node]] = defaultdict(set)
+    mentioned: dict[str, dict[Node, None]] = defaultdict(dict)
     for predicate in MENTIONS:
         for article, actor in graph.subject_objects(predicate):
             for doc in _article_ids_of_article(graph, article):
-                mentioned[doc].add(actor)
+                mentioned[doc].setdefault(actor)
     kg_ns = str(KG._NS)
     return {doc: tuple(PredictedActor(
         str(actor), names_of(graph, actor),
         frozenset(str(t)[len(kg_ns):] for t in graph.objects(actor, RDF.type)
                   if str(t).startswith(kg_ns)))
-        for actor in _sorted(actors)) for doc, actors in mentioned.items()}
+        for actor in actors) for doc, actors in mentioned.items()}
 
 
 def _article_ids_of_article(graph: Graph, article: Node) -> set[str]:

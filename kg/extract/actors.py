@@ -14,8 +14,17 @@ import re
 from spacy.tokens import Doc, Span
 
 from kg.extract import gazetteer, names
-from kg.extract.arguments import institution_mention
-from kg.extract.lexicon import INSTITUTION_HEADS, NOT_ACTORS, ORG_HEADS, ORG_NAME_WORDS, TITLE_WORDS
+from kg.extract.arguments import institution_mention, mention_at
+from kg.extract.lexicon import (
+    INSTITUTION_HEADS,
+    NATIONAL_INSTITUTIONS,
+    NOT_ACTORS,
+    ORG_HEADS,
+    ORG_NAME_WORDS,
+    PARENT_BODIES,
+    PARTY_MEMBERS,
+    TITLE_WORDS,
+)
 from kg.extract.spans import (
     extend_hyphen,
     extend_name,
@@ -63,6 +72,9 @@ def entity_mention(ent: Span) -> Mention | None:
         text = span.text
         country = names.country_name(text)
     label = relabel(span, label, country=country)
+    counted = span.start > 0 and span.doc[span.start - 1].like_num
+    if text in PARTY_MEMBERS and label in {"NORP", "ORG", "PERSON"} and not counted:
+        return Mention(span.start_char, span.end_char, text, PARTY_MEMBERS[text], "Organization")
     if label == "NORP":
         entry = (gazetteer.country_by_name(text) or gazetteer.country_by_adjective(text))
         demonym = gazetteer.country_by_demonym(text)
@@ -143,8 +155,62 @@ def find_mentions(doc: Doc) -> list[Mention]:
                                                or mention.start <= o.start < mention.end
                                                for o in out):
                 out.append(mention)
-    out = institutions(doc, out)
+    out = institutions(doc, out + national_institutions(doc, out))
+    out += nested_mentions(doc, out)
     return sorted(out + repeated_mentions(doc, out))
+
+
+def nested_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Actors named inside another name: the country in "South Korean National
+    Assembly", the United Nations in "United Nations General Assembly"."""
+    extra: list[Mention] = []
+    taken = {(m.start, m.end) for m in mentions}
+    for m in mentions:
+        if m.type != "Organization" or " " not in m.text:
+            continue
+        words = m.text.split()
+        for n in (2, 1):
+            prefix = " ".join(words[:n])
+            if len(words) <= n:
+                continue
+            start = m.start
+            end = start + len(prefix)
+            if (start, end) in taken:
+                break
+            entry = gazetteer.country_by_adjective(prefix) or gazetteer.country_by_name(prefix)
+            if entry is not None:
+                extra.append(Mention(start, end, prefix, entry.name, "Country"))
+                break
+            if prefix in PARENT_BODIES:
+                extra.append(Mention(start, end, prefix, PARENT_BODIES[prefix], "Organization"))
+                break
+    return extra
+
+
+def national_institutions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """"the Peruvian government", "government of Peru", "Niger's junta", "the French
+    military": a state's institution named by a common noun and its country."""
+    found: list[Mention] = []
+    for token in doc:
+        if token.lemma_.lower() not in NATIONAL_INSTITUTIONS or token.pos_ != "NOUN" \
+                or is_boilerplate(token.sent) or mention_at(token, mentions) is not None:
+            continue
+        mods = [c for c in token.children if c.dep_ in {"amod", "compound", "poss", "nmod"}
+                and (gazetteer.country_by_adjective(c.text) or names.country_name(c.text))]
+        of = [c for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "in"}
+              and any(names.country_name(g.text) or g.ent_type_ == "GPE" for g in c.children)]
+        if not mods and not of:
+            continue
+        lo = min([token.i] + [t.i for m in mods for t in m.subtree]
+                 + [c.i for c in token.lefts if c.dep_ in {"amod", "compound"}])
+        hi = max([token.i] + [t.i for c in of for t in c.subtree])
+        span = trim(doc[lo:hi + 1])
+        if span is None or len(span) < 2:
+            continue
+        text = span.text
+        found.append(Mention(span.start_char, span.end_char, text, names.clean(text),
+                             "Organization"))
+    return found
 
 def repeated_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """Other occurrences of names already recognised once in ``doc`` that the

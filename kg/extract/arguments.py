@@ -58,11 +58,14 @@ def institution_mention(head: Token) -> Mention | None:
     return Mention(span.start_char, span.end_char, text, names.org_name(text), "Organization")
 
 def mention_at(token: Token, mentions: list[Mention]) -> Mention | None:
-    """The mention covering ``token``, if any."""
+    """The longest mention covering ``token``, if any ("United Nations General Assembly",
+    not the "United Nations" inside it)."""
+    best: Mention | None = None
     for m in mentions:
-        if m.start <= token.idx < m.end:
-            return m
-    return None
+        if m.start <= token.idx < m.end and (best is None or m.end - m.start > best.end - best.start):
+            best = m
+    return best
+
 
 def _phrase_tokens(head: Token) -> list[Token]:
     """The head noun and its left modifiers ("three Russian diplomats"), plus an "of" phrase."""
@@ -199,8 +202,9 @@ def argument_mentions(head: Token, mentions: list[Mention], *,
         if not listed and not appos and tok.pos_ == "NOUN":
             # "the regional bloc Mercosur", "the group NewJeans": a descriptor and its name
             appos = [m for c in tok.children if c.dep_ in {"appos", "compound"}
-                     and (m := mention_at(c, mentions)) is not None
-                     and m.type in {"Organization", "Country"}]
+                     and c.pos_ == "PROPN" and (m := mention_at(c, mentions)) is not None
+                     and m.type in {"Organization", "Country"}
+                     and not (m.start <= tok.idx < m.end)]
         if listed or appos:
             for m in listed + appos:
                 if m not in out:

@@ -127,9 +127,8 @@ NOT_ACTORS = frozenset({"background", "photo", "photos", "photographs", "getty i
                         "utc", "gmt", "est", "edt", "brexit", "earth", "lot", "super",
                         "chf", "usd", "eur", "gbp", "jpy", "rmb", "el nino", "la nina",
                         "covid", "covid 19", "coronavirus", "internet", "twitter", "x",
-                        "facebook post", "chamber", "parliament", "government", "house",
-                        "senate", "congress", "assembly", "council", "court", "ministry",
-                        "police", "army", "navy", "military", "cabinet", "administration"})
+                        "facebook post", "chamber", "government", "court", "ministry",
+                        "police", "army", "navy", "military", "administration"})
 #: Plural nouns naming people or bodies that form a counted group ("93 countries").
 GROUP_NOUNS = frozenset({
     "countries", "states", "nations", "members", "diplomats", "lawmakers", "senators",
@@ -224,3 +223,22 @@ ORG_FRAME_NOUNS = frozenset({
     "agency", "militia", "insurgents", "rebels", "militants", "faction", "union",
     "federation", "league", "club", "team", "band", "charity", "ngo", "association",
 })
+#: Members of a party standing for the party ("Democrats", "the Tories").
+PARTY_MEMBERS = {
+    "Democrats": "Democratic Party", "Republicans": "Republican Party",
+    "GOP": "Republican Party", "Tories": "Conservative Party",
+    "Conservatives": "Conservative Party", "Labour": "Labour Party",
+    "Liberal Democrats": "Liberal Democrats", "Lib Dems": "Liberal Democrats",
+}
+#: Heads of common noun phrases naming a state's institution when a nationality,
+#: a country or "of <country>" qualifies them ("the Peruvian government",
+#: "government of Peru", "the French military", "Niger's junta").
+NATIONAL_INSTITUTIONS = frozenset({
+    "government", "military", "army", "navy", "air force", "police", "parliament",
+    "legislature", "junta", "embassy", "ministry", "cabinet", "authorities", "forces",
+    "coast guard", "judiciary", "senate", "congress", "regime", "administration",
+})
+#: International bodies whose subsidiary bodies' names start with theirs.
+PARENT_BODIES = {"United Nations": "United Nations", "UN": "United Nations",
+                 "U.N.": "United Nations", "European Union": "European Union",
+                 "EU": "European Union", "African Union": "African Union"}

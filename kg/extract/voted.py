@@ -28,7 +28,8 @@ from kg.extract.tally import Tally, read_tally
 from kg.records import Event, Mention
 
 #: Verbs whose object, in a motion, must be a person ("to elect", "to appoint").
-PERSON_MOTIONS = frozenset({"elect", "appoint", "confirm", "nominate", "choose", "select"})
+PERSON_MOTIONS = frozenset({"elect", "appoint", "confirm", "nominate", "choose", "select",
+                            "impeach", "acquit", "convict", "reelect", "re-elect"})
 #: Nouns naming what an assembly votes on.
 MOTION_NOUNS = frozenset({"bill", "resolution", "motion", "article", "amendment", "measure",
                           "act", "proposal", "budget", "treaty", "impeachment", "nomination",
@@ -185,10 +186,14 @@ def _read(token: Token, ctx: Context, passage: _Passage) -> _Reading | None:
             return _Reading(passage.voters, passage.targets, None, carried_voters=True)
         if not any(_is_assembly(v) for v in voters):
             return None
-        targets = tuple(m for m in actors_of(heads, ctx, groups=False)
-                        if m.type in {"Person", "Country", "Organization"})
+        wanted = {"Person"} if lemma in PERSON_MOTIONS else {"Person", "Country",
+                                                              "Organization"}
+        targets = tuple(m for m in actors_of(heads, ctx, groups=False) if m.type in wanted)
         if targets:
             return _Reading(voters, targets, None)
+        if lemma in PERSON_MOTIONS:
+            return _Reading(voters, (), None) if voters and read_tally(
+                token.sent.text).votes_for else None
         targets, motion = _motion(token, ctx, voters)
         if not targets and not motion and not read_tally(token.sent.text).votes_for:
             return None  # "the Senate acquitted both of them": no one to vote on
