@@ -59,8 +59,9 @@ def linear_roles(trigger: Token, ctx: Context) -> tuple[tuple[Mention, ...],
                                                "have", "had", "reportedly"} for w in gap):
             agent = (as_state(last),)
     patients: list[Mention] = []
-    for token in ctx.doc[trigger.i + 1:sent.end]:
-        if token.lower_ in _STOP and token.i > trigger.i + 1:
+    # past the parser's sentence end too: a misparse may cut a sentence without a full stop
+    for token in ctx.doc[trigger.i + 1:]:
+        if (token.lower_ in _STOP and token.i > trigger.i + 1) or "\n" in token.text:
             break
         m = mention_at(token, mentions)
         if m is not None and m not in patients and m.type in {"Person", "Organization",

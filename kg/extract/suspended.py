@@ -24,6 +24,7 @@ from kg.extract.syntax import (
     is_passive,
     objects,
     passive_subjects,
+    possessor,
     prep_objects,
     subjects,
 )
@@ -52,7 +53,8 @@ def _roles(trigger: Token) -> tuple[list[Token], list[Token], list[Token]] | Non
             return by_agents(trigger), passive_subjects(trigger), body
         return subjects(trigger), objects(trigger), body
     if trigger.pos_ == "NOUN" and lemma in SUSPEND_NOUNS:
-        members = prep_objects(trigger, "of")
+        owner = possessor(trigger)  # "Venezuela's suspension from Mercosur"
+        members = prep_objects(trigger, "of") or ([owner] if owner is not None else [])
         bodies = prep_objects(trigger, "from") or [
             b for m in members for b in prep_objects(m, "from")]
         return prep_objects(trigger, "by"), members, bodies
