@@ -102,6 +102,11 @@ def phrase_mention(head: Token) -> Mention | None:
     for t in span:
         if t.dep_ == "nummod" and t.head.i == head.i or (t.like_num and t.head.i == head.i):
             count = parse_count(span.doc[t.left_edge.i:t.i + 1].text) or parse_count(t.text)
+    if count is None:  # "a record 7 Republicans": the number hangs off a modifier
+        numbers = [t for t in span if t.like_num and t.i < head.i]
+        if numbers and (n := parse_count(numbers[0].text)) is not None:
+            count = n
+            span = span.doc[numbers[0].i:span.end]
     plural = head.tag_ in {"NNS", "NNPS"} or head.lower_ in GROUP_NOUNS
     if head.lemma_.lower() in ORG_HEADS and not plural or head.lower_ in {"authorities", "junta"}:
         kind = "Organization"
@@ -114,6 +119,7 @@ def phrase_mention(head: Token) -> Mention | None:
         return None
     text = span.text
     return Mention(span.start_char, span.end_char, text, names.clean(text), kind, count)
+
 
 def role_mention(head: Token) -> Mention | None:
     """A person described by role only: "the head of the police's internal investigators"."""
@@ -142,6 +148,14 @@ def proper_name_mention(head: Token) -> Mention | None:
     while hi + 1 < len(doc) and doc[hi + 1].pos_ == "PROPN" and doc[hi + 1].head.i == head.i \
             and doc[hi + 1].dep_ in {"flat", "compound"}:
         hi += 1
+    of_name = False
+    if hi + 2 < len(doc) and doc[hi + 1].lower_ == "of" and doc[hi + 1].head.i == head.i \
+            and doc[hi + 2].pos_ == "PROPN" and doc[hi + 2].is_title:
+        hi += 2  # "Dawn of Nemunas", "Union of Democrats"
+        of_name = True
+        while hi + 1 < len(doc) and doc[hi + 1].pos_ == "PROPN" and doc[hi + 1].is_title \
+                and doc[hi + 1].dep_ in {"flat", "compound", "pobj"}:
+            hi += 1
     span = doc[lo:hi + 1]
     text = span.text
     if text.lower() in TITLE_WORDS or names.fold(text) in NOT_ACTORS:
@@ -149,9 +163,10 @@ def proper_name_mention(head: Token) -> Mention | None:
     country = names.country_name(text)
     if country:
         return Mention(span.start_char, span.end_char, text, country, "Country")
-    kind = "Organization" if text.replace(".", "").isupper() else "Person"
+    kind = "Organization" if text.replace(".", "").isupper() or of_name else "Person"
     name = names.org_name(text) if kind == "Organization" else names.person_name(text)
     return Mention(span.start_char, span.end_char, text, name, kind)
+
 
 def _listed_heads(word: Token) -> list[Token]:
     """The items of an "including"/"such as" list: its objects, their conjuncts and
@@ -192,8 +207,13 @@ def argument_mentions(head: Token, mentions: list[Mention], *,
         if named is not None:
             out.append(named)
             continue
-        listed = [m for t in tok.subtree if t.lower_ in _LIST_PREPS and t.head.i != t.i
-                  for p in _listed_heads(t) for m in [mention_at(p, mentions)] if m is not None]
+        items = [p for t in tok.subtree if t.lower_ in _LIST_PREPS and t.head.i != t.i
+                 for p in _listed_heads(t)]
+        listed = [m for p in items for m in [mention_at(p, mentions)] if m is not None]
+        if groups:  # "57 Senators, including a record 7 Republicans"
+            listed += [g for p in items if mention_at(p, mentions) is None
+                       and any(t.like_num for t in p.lefts for t in t.subtree)
+                       and (g := phrase_mention(p)) is not None]
         appos = [m for c in tok.children if c.dep_ == "appos" or (
                  tok.pos_ != "PROPN" and (c.dep_ == "compound" or (
                      c.dep_ == "nmod" and c.ent_type_ == "PERSON")))

@@ -21,7 +21,7 @@ from spacy.tokens import Span, Token
 from kg.extract.arguments import mention_at
 from kg.extract.context import Context
 from kg.extract.dates import sentence_date
-from kg.extract.events import actors_of, make_event
+from kg.extract.events import actors_of, linear_roles, make_event
 from kg.extract.lexicon import ASSEMBLY_WORDS, BODY_VOTE_VERBS, STATE_ASSEMBLIES
 from kg.extract.syntax import by_agents, is_passive, objects, passive_subjects, subjects
 from kg.extract.tally import Tally, read_tally
@@ -158,8 +158,16 @@ def _read(token: Token, ctx: Context, passage: _Passage) -> _Reading | None:
     """Who voted at ``token`` and on what, or ``None`` when it is no vote."""
     lemma = token.lemma_.lower()
     if token.pos_ == "NOUN" and lemma == "vote":
-        agents = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "by"
-                  for g in c.children if g.dep_ == "pobj"]
+        if token.dep_ == "ROOT" and token.tag_ in {"NNS", "VBZ"}:
+            # "The Social Democratic Party votes to remove ...": a verb parsed as a noun
+            agent, _ = linear_roles(token, ctx)
+            if agent:
+                targets, motion = _motion(token, ctx, agent)
+                return _Reading(agent, targets, motion)
+        clauses = [token] + [c for c in token.children if c.dep_ in {"acl", "relcl"}
+                             and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+        agents = [g for t in clauses for c in t.children if c.dep_ in {"prep", "agent"}
+                  and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
         voters = _voters(agents, ctx)
         if not voters:
             return None
