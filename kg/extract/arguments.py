@@ -219,7 +219,7 @@ def argument_mentions(head: Token, mentions: list[Mention], *,
                      c.dep_ == "nmod" and c.ent_type_ == "PERSON")))
                  for t in _with_conjuncts(c) for m in [mention_at(t, mentions)]
                  if m is not None and m.type == "Person"]
-        if not listed and not appos and tok.pos_ == "NOUN":
+        if not listed and not appos and tok.pos_ == "NOUN" and tok.tag_ != "NNS":
             # "the regional bloc Mercosur", "the group NewJeans": a descriptor and its name
             appos = [m for c in tok.children if c.dep_ in {"appos", "compound"}
                      and c.pos_ == "PROPN" and (m := mention_at(c, mentions)) is not None

@@ -140,8 +140,9 @@ def event_date(trigger: Token, *, article_date: str | None, carried: str | None)
     if any(_VAGUE.search(e.text + " " + (e.doc[e.end].text if e.end < len(e.doc) else ""))
            for e in own_dates):
         return None
-    if trigger.tag_ in {"VBZ", "VBP"}:
-        return article_date
+    if trigger.tag_ in {"VBZ", "VBP"} or any(
+            c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBZ", "VBP"} for c in trigger.children):
+        return article_date  # "expels", "is deported": told in the present, so today
     sentence_day = sentence_date(trigger.sent, article_date)
     if sentence_day and not own_dates:
         return sentence_day
