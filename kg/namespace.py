@@ -98,5 +98,6 @@ class KG(DefinedNamespace):
     confidence: URIRef
     trigger: URIRef
     indirect: URIRef
+    content: URIRef
     title: URIRef
     motionText: URIRef

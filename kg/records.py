@@ -59,7 +59,8 @@ class Event:
     ``kind`` is one of :data:`RELATIONS`. For ``suspended_from`` the member is
     in ``patients`` and the body in ``bodies``; for ``voted`` the voters are
     ``agents`` and the actor the motion acts on ``patients``; for ``said`` the
-    speaker is ``agents`` and the quoted words ``quote``.
+    speaker is ``agents`` and the quoted words ``quote`` (reported speech:
+    ``indirect`` with the clause said in ``content``).
     """
 
     kind: str
@@ -74,6 +75,7 @@ class Event:
     quote_start: int | None = None
     quote_end: int | None = None
     indirect: bool = False
+    content: str | None = None  # what was said, for reported speech
     motion: str | None = None
     votes_for: int | None = None
     votes_against: int | None = None

@@ -20,6 +20,7 @@ def extract(doc: Doc, article: Article) -> Extraction:
     from kg.extract.context import Context
     from kg.extract.expelled import find_expulsions
     from kg.extract.quotes import find_quotes
+    from kg.extract.reported import find_indirect_statements
     from kg.extract.roles import find_roles
     from kg.extract.said import find_statements
     from kg.extract.suspended import find_suspensions
@@ -30,7 +31,7 @@ def extract(doc: Doc, article: Article) -> Extraction:
     ctx = Context.build(doc, mentions=mentions, quotes=[(q.start, q.end) for q in quotes],
                         article_date=article.date)
     events = [*find_expulsions(ctx), *find_suspensions(ctx), *find_votes(ctx),
-              *find_statements(ctx, quotes)]
+              *find_statements(ctx, quotes), *find_indirect_statements(ctx)]
     roles = find_roles(doc, mentions=mentions)
     # every actor an event names is an actor of the article, named entity or group
     found = {(m.start, m.end, m.name): m for m in mentions}

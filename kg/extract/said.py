@@ -103,7 +103,7 @@ def _resolve_description(token: Token, ctx: Context) -> Mention | None:
     return None
 
 
-def _speaker_of(head: Token, ctx: Context, history: list[Mention]) -> Mention | None:
+def speaker_of(head: Token, ctx: Context, history: list[Mention]) -> Mention | None:
     """The named speaker a subject token stands for."""
     mentions = list(ctx.mentions)
     named = mention_at(head, mentions)
@@ -157,7 +157,7 @@ def _reported_speaker(verb: Token, ctx: Context, history: list[Mention]) -> Ment
     if reporter.pos_ == "VERB" and reporter.lemma_.lower() in {"report", "quote", "cite",
                                                                "hear", "see", "record"}:
         for obj in objects(reporter):
-            speaker = _speaker_of(obj, ctx, history)
+            speaker = speaker_of(obj, ctx, history)
             if speaker is not None:
                 return speaker
     if verb.head.lemma_.lower() in SPEECH_NOUNS:
@@ -167,12 +167,12 @@ def _reported_speaker(verb: Token, ctx: Context, history: list[Mention]) -> Ment
         senders += [g for t in verb.subtree if t.lower_ in {"from", "by"} and t.i > verb.i
                     for g in t.children if g.dep_ == "pobj"][:1]
         for sender in senders:
-            speaker = _speaker_of(sender, ctx, history)
+            speaker = speaker_of(sender, ctx, history)
             if speaker is not None:
                 return speaker
         return None
     for obj in objects(verb.head):
-        speaker = _speaker_of(obj, ctx, history)
+        speaker = speaker_of(obj, ctx, history)
         if speaker is not None:
             return speaker
     return None
@@ -204,7 +204,7 @@ def _attribute(quote: Quote, sents: list[Span], ctx: Context,
             if speaker is not None:
                 return speaker, reported
         for head in subjects(verb):
-            speaker = _speaker_of(head, ctx, history)
+            speaker = speaker_of(head, ctx, history)
             if speaker is not None:
                 return speaker, verb
         speaker = _reported_speaker(verb, ctx, history)
@@ -216,7 +216,7 @@ def _attribute(quote: Quote, sents: list[Span], ctx: Context,
                 objs = [g for c in t.children if c.lower_ == "to" for g in c.children
                         if g.dep_ == "pobj"]
                 for head in objs:
-                    speaker = _speaker_of(head, ctx, history)
+                    speaker = speaker_of(head, ctx, history)
                     if speaker is not None:
                         return speaker, t
     return _colon_in_sentence(quote, ctx, history)
@@ -233,7 +233,7 @@ def _colon_in_sentence(quote: Quote, ctx: Context, history: list[Mention]) -> tu
         return None, None
     verb = colon.head if colon.head.pos_ in {"VERB", "AUX"} else colon.sent.root
     for head in subjects(verb):
-        speaker = _speaker_of(head, ctx, history)
+        speaker = speaker_of(head, ctx, history)
         if speaker is not None:
             return speaker, verb
     return None, None
@@ -253,7 +253,7 @@ def _next_sentence(quote: Quote, sents: list[Span], ctx: Context,
     for verb in _speech_verbs([following], ctx):
         for head in subjects(verb):
             if head.i < verb.i + 3:
-                speaker = _speaker_of(head, ctx, history)
+                speaker = speaker_of(head, ctx, history)
                 if speaker is not None:
                     return speaker, verb
     return None, None
@@ -270,7 +270,7 @@ def _colon_intro(sent: Span, ctx: Context, history: list[Mention]) -> tuple[
         return None, None
     for verb in _speech_verbs([previous], ctx):
         for head in subjects(verb):
-            speaker = _speaker_of(head, ctx, history)
+            speaker = speaker_of(head, ctx, history)
             if speaker is not None:
                 return speaker, verb
     return None, None
@@ -291,7 +291,7 @@ def _previous_speech(quote: Quote, sents: list[Span], ctx: Context,
         if verb.dep_ != "ROOT":
             continue
         for head in subjects(verb):
-            speaker = _speaker_of(head, ctx, history)
+            speaker = speaker_of(head, ctx, history)
             if speaker is not None and speaker.type in {"Person", "Organization"}:
                 return speaker, verb
     return None, None

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
@@ -246,8 +246,13 @@ def _events(token: Token, ctx: Context, reading: _Reading, tally: Tally,
 
 
 def find_votes(ctx: Context) -> list[Event]:
-    """Every vote the article states, one event per voter group and position."""
-    events: list[Event] = []
+    """Every vote the article states, one event per voter group and position.
+
+    Sentences that go on about the same vote (the same target, within a few
+    sentences) form a story: they share its date and, where one of them
+    states the tally, its tally.
+    """
+    stories: list[list[Event]] = []
     passage = _Passage()
     for number, sent in enumerate(ctx.doc.sents):
         if number - passage.sentence > CARRY_SENTENCES:
@@ -275,6 +280,21 @@ def find_votes(ctx: Context) -> list[Event]:
             passage.targets = targets or passage.targets
             if any(_is_assembly(v) for v in reading.voters) and not reading.carried_voters:
                 passage.voters = reading.voters
-            if reading.voters:
-                events.extend(_events(token, ctx, reading, read_tally(sent.text), date))
-    return events
+            if not reading.voters:
+                continue
+            if not continues or not stories:
+                stories.append([])
+            stories[-1].extend(_events(token, ctx, reading, read_tally(sent.text), date))
+    return [event for story in stories for event in _share_tally(story)]
+
+
+def _share_tally(story: list[Event]) -> list[Event]:
+    """Give every vote of a story the tally one of its sentences states, if only one does."""
+    tallies = {(e.votes_for, e.votes_against, e.abstentions) for e in story
+               if e.votes_for is not None or e.votes_against is not None}
+    if len(tallies) != 1:
+        return story
+    votes_for, against, abstentions = tallies.pop()
+    return [e if e.votes_for is not None or e.votes_against is not None else
+            replace(e, votes_for=votes_for, votes_against=against, abstentions=abstentions)
+            for e in story]

@@ -186,7 +186,7 @@ def _event_triples(article_id: str, article: URIRef, event: Event,
              for name in _REQUIRED}
     missing = [name for name, kinds in _REQUIRED.items()
                if event.kind in kinds and not roles[name]]
-    if missing or (event.kind == "said" and not event.quote):
+    if missing or (event.kind == "said" and not (event.quote or event.content)):
         log.info("article %r: %s event %r lacks %s; skipped", article_id, event.kind,
                  event.trigger, ", ".join(missing) or "a quote")
         return
@@ -224,6 +224,8 @@ def _event_values(node: URIRef, event: Event) -> Iterator[Triple]:
         yield node, KG.trigger, text_literal(event.trigger)
     if event.quote:
         yield node, KG.quote, text_literal(event.quote)
+    elif event.content:
+        yield node, KG.content, text_literal(event.content)
     if event.indirect:
         yield node, KG.indirect, Literal(True)
     if event.motion:
