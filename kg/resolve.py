@@ -84,6 +84,13 @@ def _article_clusters(mentions: Iterable[Mention]) -> dict[tuple[int, int, str],
     return canonical
 
 
+def is_description(mention: Mention) -> bool:
+    """Whether a mention describes its actor instead of naming it ("three Russian
+    diplomats", "the foreign ministry"): such actors are not merged across articles."""
+    return mention.type == "Group" or (mention.name[:1].islower() and not any(
+        w[:1].isupper() for w in mention.name.split()[1:]))
+
+
 def _is_adjective(mention: Mention) -> bool:
     """"Russian" names Russia but is not one of its names."""
     return mention.type == "Country" and gazetteer.country_by_adjective(
@@ -100,6 +107,7 @@ def resolve(extractions: Iterable[Extraction]) -> Resolution:
     """Merge the mentions of every article into actors, and say which mention is which."""
     by_key_mentions: dict[str, list[tuple[str, Mention]]] = defaultdict(list)
     local: dict[tuple[str, int, int, str], str] = {}
+    scoped: dict[tuple[str, int, int, str], str] = {}
     for ex in extractions:
         clusters = _article_clusters(ex.mentions)
         for m in ex.mentions:
@@ -107,7 +115,12 @@ def resolve(extractions: Iterable[Extraction]) -> Resolution:
             local[(ex.article.id, m.start, m.end, m.name)] = name
             if kind != m.type:
                 m = Mention(m.start, m.end, m.text, m.name, kind, m.count)
-            by_key_mentions[fold(name)].append((ex.article.id, m))
+            key = fold(name)
+            if is_description(m) or any(is_description(o) and fold(o.name) == key
+                                        for o in ex.mentions):  # "three Russian diplomats" here are not those elsewhere
+                key = f"{key}\x00{ex.article.id}"
+            by_key_mentions[key].append((ex.article.id, m))
+            scoped[(ex.article.id, m.start, m.end, m.name)] = key
     # across articles: a lone surname joins the single full name ending with it
     persons = {k for k, ms in by_key_mentions.items()
                if any(m.type == "Person" for _, m in ms)}
@@ -139,13 +152,13 @@ def resolve(extractions: Iterable[Extraction]) -> Resolution:
         counts = Counter(m.count for _, m in ms if m.count is not None)
         member_count = counts.most_common(1)[0][0] if counts else None
         articles = tuple(sorted({a for a, _ in ms}))
-        key = label
+        key = f"{articles[0]}/{label}" if "\x00" in folded else label
         actors.append(Actor(key=key, label=label, type=kind,
                             alt_labels=tuple(sorted(a for a in alts if a and fold(a))),
                             member_count=member_count if kind == "Group" else None,
                             articles=articles))
         key_of_fold[folded] = key
-    mention_keys = {k: key_of_fold[merged.get(fold(v), fold(v))] for k, v in local.items()}
+    mention_keys = {k: key_of_fold[merged.get(scoped[k], scoped[k])] for k in local}
     actors = _unique_keys(actors, mention_keys)
     return Resolution(actors=tuple(sorted(actors, key=lambda a: a.key)), mention_keys=mention_keys)
 

@@ -124,3 +124,20 @@ def test_keys_are_deterministic_and_unique() -> None:
     keys = [a.key for a in first.actors]
     assert keys == sorted(set(keys)) == ["International Crisis Group", "Jan Novak", "Poland"]
     assert set(first.mention_keys.values()) == set(keys)
+
+
+def test_descriptions_are_not_merged_across_articles() -> None:
+    from kg.records import Article, Extraction, Mention
+    from kg.resolve import resolve
+
+    def article(ident: str) -> Extraction:
+        text = "three Lundian diplomats left; the foreign ministry spoke."
+        return Extraction(Article(ident, text), mentions=(
+            Mention(0, 23, "three Lundian diplomats", "three Lundian diplomats", "Group", 3),
+            Mention(29, 49, "the foreign ministry", "foreign ministry", "Organization")))
+
+    first, second = article("a1"), article("a2")
+    res = resolve([first, second])
+    keys = {res.key(ex.article.id, m) for ex in (first, second) for m in ex.mentions}
+    assert len(keys) == 4
+    assert {a.label for a in res.actors} == {"three Lundian diplomats", "foreign ministry"}

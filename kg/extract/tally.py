@@ -12,7 +12,8 @@ _WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirte
           "fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
           "seventy|eighty|ninety|hundred")
 _NUM = r"(\d[\d,]*|(?:" + _WORDS + r")(?:-(?:" + _WORDS + r"))?)"
-_TALLY = re.compile(r"\b(\d[\d,]*)\s*(?:[–—-]|[–—-]?\s*to\s*[–—-]?)\s*(\d[\d,]*)\b")
+_TALLY = re.compile(r"\b(\d[\d,]*)\s*(?:votes?\s+)?(?:[–—-]|[–—-]?\s*to\s*[–—-]?)\s*"
+                    r"(\d[\d,]*)\b")
 _FOR = re.compile(r"\b" + _NUM + r"\s+(?:votes?\s+)?(?:in\s+favou?r|for|yes|yeas|ayes)\b", re.IGNORECASE)
 _AGAINST = re.compile(r"\b" + _NUM + r"\s+(?:votes?\s+)?(?:against|no|nays|noes|opposed)\b", re.IGNORECASE)
 _VOTES = re.compile(r"\bwith\s+" + _NUM + r"\s+votes\b|\b(?:received|receiving|won|winning|"
@@ -47,6 +48,8 @@ def read_tally(text: str) -> Tally:
     Tally(votes_for=93, votes_against=24, abstentions=58)
     >>> read_tally("The articles passed by votes of 230-to-197 and 229-to-198.")
     Tally(votes_for=230, votes_against=197, abstentions=None)
+    >>> read_tally("The motion passed by 41 votes to 12.")
+    Tally(votes_for=41, votes_against=12, abstentions=None)
     >>> read_tally("The Senate voted 52 to 48 for the bill.")
     Tally(votes_for=52, votes_against=48, abstentions=None)
     >>> read_tally("voted for her to serve as Speaker with 220 votes")

@@ -187,8 +187,11 @@ def _read(token: Token, ctx: Context, passage: _Passage) -> _Reading | None:
     if lemma in BODY_VOTE_VERBS:
         voters = _voters(by_agents(token) if is_passive(token) else subjects(token), ctx)
         heads = passive_subjects(token) if is_passive(token) else objects(token)
+        # "the bill passed", "the bill was approved": the motion is the subject
+        motion_heads = passive_subjects(token) if is_passive(token) else (
+            [] if objects(token) else subjects(token))
         motion_passed = lemma in MOTION_VERBS and any(
-            h.lemma_.lower() in MOTION_NOUNS for h in heads)
+            h.lemma_.lower() in MOTION_NOUNS for h in motion_heads)
         if motion_passed and not voters and (read_tally(token.sent.text).votes_for
                                              or passage.voters):
             return _Reading(passage.voters, passage.targets, None, carried_voters=True)
