@@ -128,12 +128,8 @@ NOT_FACTS = [
     pytest.param("cep-2026-04-26-15", marks=wrong(
         "an 'effort to oust' a prime minister in elections gives an asserted kg:Expulsion "
         "(trigger 'oust')")),
-    pytest.param("cep-2025-04-17-12", marks=wrong(
-        "foreigners who 'will be deported' give an asserted kg:Expulsion, and the released "
-        "political prisoners are patients too")),
-    pytest.param("cep-2025-05-28-11", marks=wrong(
-        "a suspect who 'will be deported' gives an asserted kg:Expulsion, with the announcing "
-        "government among the patients")),
+    # An announced decision to deport ("will be deported") is a decided expulsion, which
+    # the annotation guide counts as a relation: it is not among the non-facts.
 ]
 
 #: (id, modality, a name of the patient) of a non-asserted event that is found.
@@ -169,9 +165,7 @@ EXPULSIONS = [
                  marks=wrong("the agent is labelled 'government of West Bengal, India': the "
                              "appositive country stays in the name")),
     pytest.param("cep-2026-01-19-17", ("Togo",),
-                 ("Paul-Henri Sandaogo Damiba", "Damiba"), None, id="country-pronoun",
-                 marks=wrong("'announces the arrest of <person> ... and expels him': no "
-                             "kg:Expulsion (object pronoun not resolved)")),
+                 ("Paul-Henri Sandaogo Damiba", "Damiba"), None, id="country-pronoun"),
 ]
 
 #: (id, accepted agent names or None, accepted member names, accepted body names)
@@ -188,8 +182,7 @@ SUSPENSIONS = [
                  marks=wrong("'fines <player> ... and suspends him from play': no kg:Suspension "
                              "(pronoun; agency as the body)")),
     pytest.param("cep-2025-10-16-17", ("African Union",), ("Madagascar",), ("African Union",),
-                 id="membership",
-                 marks=wrong("'<union> suspends <country>'s membership': no kg:Suspension")),
+                 id="membership"),
     pytest.param("cep-2025-11-24-18", ("Australian Senate",), ("Pauline Hanson",),
                  ("Australian Senate",), id="parliament",
                  marks=wrong("'<senate> censures and suspends <senator> for a week': no "
@@ -222,9 +215,7 @@ VOTES = [
                              "kg:votesAgainst 9")),
     # a rejection: the larger number is against
     pytest.param("cep-2025-12-11-14", ("Indiana Senate",), KG.Against, 19, 31, None, None,
-                 id="rejected",
-                 marks=wrong("'rejects a proposal ... in a 31-19 vote': kg:votesFor 31, "
-                             "kg:votesAgainst 19, kg:position kg:InFavour")),
+                 id="rejected"),
     pytest.param("cep-2025-12-11-14", None, KG.Against, None, None, None, 21,
                  id="rejected-republicans",
                  marks=wrong("'with 21 <party members> joining all 10 <others> in voting against': "
@@ -338,10 +329,7 @@ QUOTATIONS = [
                              "kg:Statement")),
     pytest.param("wn-2019-10-08-us-president-trump-announces-troop-withdrawal-from",
                  ("Erdogan's office", "Recep Tayyip Erdoğan", "Erdogan", "Turkey"),
-                 "neutralizing the threat", id="according-to-statement",
-                 marks=wrong("'According to a statement released by <leader>'s office, "
-                             "\"...\"': the quotation is given to the previous paragraph's "
-                             "speaker")),
+                 "neutralizing the threat", id="according-to-statement"),
     # speakers named by their role only
     pytest.param("wn-2020-07-02-iran-issues-arrest-warrants-for-36-people-includin",
                  ("Interpol",), "any intervention or activities", id="role-spokesperson"),

@@ -110,9 +110,9 @@ def relabel(span: Span, label: str, *, country: str | None) -> str:
         return label
     words = {t.lower_.strip(".") for t in span}
     text = names.clean(span.text)
-    if label in {"ORG", "GPE"} and len(span) >= 2 and titled(span) and not words & (
-            ORG_NAME_WORDS | {"of", "for"}):
-        return "PERSON"
+    if label in {"ORG", "GPE"} and titled(span) and not words & (ORG_NAME_WORDS | {"of", "for"}) \
+            and (len(span) >= 2 or not gazetteer.country_by_capital(text)):
+        return "PERSON"  # "singer Danielle", "president Faustin-Archange Touadéra"
     if place_by_name(span) and label != "PERSON" or (label == "PERSON" and place_by_name(span)
                                                      and not titled(span)):
         return "GPE"

@@ -139,7 +139,9 @@ def proper_name_mention(head: Token) -> Mention | None:
     verb); all-capital names are organisations, the rest people.
     """
     doc = head.doc
-    if head.pos_ != "PROPN" or head.ent_type_ in {"GPE", "LOC", "DATE", "NORP"}:
+    acronym = head.is_upper and len(head) >= 2 and head.is_alpha  # "ADOR" tagged as a noun
+    if (head.pos_ != "PROPN" and not acronym) or head.ent_type_ in {"GPE", "LOC", "DATE",
+                                                                      "NORP"}:
         return None
     lo = hi = head.i
     while lo > 0 and doc[lo - 1].pos_ == "PROPN" and doc[lo - 1].lower_ not in TITLE_WORDS \

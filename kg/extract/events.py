@@ -22,11 +22,32 @@ def as_state(mention: Mention) -> Mention:
     return mention
 
 
+def person_pronoun(token: Token, ctx: Context) -> Mention | None:
+    """The person "him", "her", "he" or "she" refers back to: the last person named
+    before it in its sentence, else in the sentence before."""
+    if token.lower_ not in {"he", "him", "she", "her"} or token.tag_ == "PRP$":
+        return None
+    sent = token.sent
+    start = ctx.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+    people = [m for m in ctx.mentions if start <= m.start and m.end <= token.idx
+              and m.type == "Person" and not any(a <= m.start < b for a, b in ctx.quotes)]
+    return people[-1] if people else None
+
+
 def actors_of(heads: Iterable[Token], ctx: Context, *, groups: bool = True,
               acting: bool = False) -> tuple[Mention, ...]:
-    """The actor mentions named by argument head tokens, without duplicates."""
+    """The actor mentions named by argument head tokens, without duplicates; "him" and
+    "her" stand for the person named just before."""
     out: list[Mention] = []
     for head in heads:
+        if head.pos_ == "PRON":
+            person = person_pronoun(head, ctx)
+            if person is not None and person not in out:
+                out.append(person)
+            for conj in head.conjuncts:  # "him and all his diplomatic staff"
+                out += [m for m in argument_mentions(conj, list(ctx.mentions), groups=groups)
+                        if m not in out]
+            continue
         for m in argument_mentions(head, list(ctx.mentions), groups=groups):
             m = as_state(m) if acting else m
             if m not in out:

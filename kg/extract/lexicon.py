@@ -85,6 +85,9 @@ TITLE_WORDS = frozenset({
     "president-elect", "secretary-general", "journalist", "activist", "student", "member",
     "counsel", "economist", "expert", "colonel", "captain", "lieutenant", "sergeant",
     "vice", "prime", "dr.", "mr.", "mrs.", "ms.", "sen.", "rep.", "gov.", "gen.",
+    "singer", "actor", "actress", "rapper", "artist", "author", "writer", "musician",
+    "player", "coach", "footballer", "striker", "cleric", "opposition", "dissident",
+    "blogger", "businessman", "businesswoman", "billionaire", "lawmaker", "suspect",
 })
 #: Personal pronouns that refer back to a speaker.
 SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them"})

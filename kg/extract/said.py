@@ -112,10 +112,18 @@ def speaker_of(head: Token, ctx: Context, history: list[Mention]) -> Mention | N
     if head.lower_ in SPEAKER_PRONOUNS and head.lower_ not in {"we", "i"}:
         return _resolve_pronoun(head, ctx, history)
     if head.lemma_.lower() in SPEECH_NOUNS:
-        # "the OAS report says": its author; "the statement said": the last speaker
+        # "the OAS report says": its author; "a statement released by X's office": X;
+        # "the statement said": the last speaker
         for child in head.children:
             if child.dep_ in {"compound", "poss", "nmod"}:
                 found = mention_at(child, mentions)
+                if found is not None:
+                    return found
+        for clause in (c for c in head.children if c.dep_ in {"acl", "relcl"}):
+            for agent in (g for c in clause.children if c.dep_ in {"agent", "prep"}
+                          and c.lower_ in {"by", "from"} for g in c.children
+                          if g.dep_ == "pobj"):
+                found = speaker_of(agent, ctx, history)
                 if found is not None:
                     return found
         return history[-1] if history else None

@@ -30,6 +30,9 @@ from kg.extract.syntax import (
 )
 from kg.records import Event, Mention
 
+#: Objects that are a member's place in a body ("suspends X's membership").
+MEMBERSHIP_NOUNS = frozenset({"membership", "participation", "seat", "accreditation",
+                              "status", "rights", "voting"})
 _BODY_ACRONYMS = frozenset({"FIFA", "UEFA", "IOC", "NFL", "NBA", "MLB", "NHL", "FIS", "WADA",
                             "ICC", "AU", "ECOWAS", "OAS", "EU", "UN", "NATO", "ASEAN",
                             "Mercosur", "IAAF", "CAS"})
@@ -51,7 +54,15 @@ def _roles(trigger: Token) -> tuple[list[Token], list[Token], list[Token]] | Non
         body = prep_objects(trigger, "from")
         if is_passive(trigger):
             return by_agents(trigger), passive_subjects(trigger), body
-        return subjects(trigger), objects(trigger), body
+        members = []
+        for obj in objects(trigger):
+            if obj.lemma_.lower() in MEMBERSHIP_NOUNS:  # "suspends Madagascar's membership"
+                owner = possessor(obj)
+                members += [owner] if owner is not None else prep_objects(obj, "of")
+                body += prep_objects(obj, "in", "of")[1:] + prep_objects(obj, "in")
+            else:
+                members.append(obj)
+        return subjects(trigger), members, body
     if trigger.pos_ == "NOUN" and lemma in SUSPEND_NOUNS:
         owner = possessor(trigger)  # "Venezuela's suspension from Mercosur"
         members = prep_objects(trigger, "of") or ([owner] if owner is not None else [])

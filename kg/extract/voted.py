@@ -230,8 +230,19 @@ def _group(number: int, sent: Span, position: str) -> Mention:
     return Mention(start, start + len(text), text, f"{number} countries", "Group", number)
 
 
+#: Decisions that go against the motion: their tally's larger side voted against it.
+REJECT_VERBS = frozenset({"reject", "defeat", "veto", "acquit"})
+
+
 def _events(token: Token, ctx: Context, reading: _Reading, tally: Tally,
             date: str | None) -> Iterator[Event]:
+    if token.lemma_.lower() in REJECT_VERBS and token.lemma_.lower() != "acquit":
+        # "the Senate rejects the bill in a 31-19 vote": 31 against, 19 for
+        if tally.votes_for is not None and tally.votes_against is not None \
+                and tally.votes_for > tally.votes_against:
+            tally = Tally(tally.votes_against, tally.votes_for, tally.abstentions)
+        reading = _Reading(reading.voters, reading.targets, reading.motion, ("against",),
+                           reading.carried_voters)
     base = {"patients": reading.targets, "motion": reading.motion, "votes_for": tally.votes_for,
             "votes_against": tally.votes_against, "abstentions": tally.abstentions,
             "date": date}
