@@ -71,6 +71,12 @@ EXAMPLE_COMMANDS: list[list[str]] = [
     [".venv/bin/kg", "summary", "examples/russia-expels-rights-groups.ttl",
      "--title", "Russia shuts down foreign rights groups (example)",
      "--output", "examples/russia-expels-rights-groups.md"],
+    [".venv/bin/kg", "export", "examples/russia-expels-rights-groups.ttl",
+     "--title", "Russia shuts down foreign rights groups (example)",
+     "--output", "examples/russia-expels-rights-groups.gexf"],
+    [".venv/bin/kg", "export", "examples/russia-expels-rights-groups.ttl",
+     "--title", "Russia shuts down foreign rights groups (example)",
+     "--output", "examples/russia-expels-rights-groups.png"],
 ]
 
 

@@ -211,5 +211,18 @@ def evaluate(articles: str, gold: str, graph: str | None, model: str | None, det
         write_text(output, text)
 
 
+from kg.sparql.commands import load, query, serve
+
+main.add_command(query)
+main.add_command(load)
+main.add_command(serve)
+
+
+from kg.network.commands import export, network
+
+main.add_command(network)
+main.add_command(export)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
