@@ -114,7 +114,8 @@ def phrase_mention(head: Token) -> Mention | None:
         kind = "Group"
     elif any(t.ent_type_ in {"NORP", "GPE"} for t in span) and head.pos_ == "NOUN":
         kind = "Person" if head.lemma_ in {"ambassador", "diplomat", "envoy", "student",
-                                           "national", "citizen", "officer"} else "Group"
+                                           "national", "citizen", "officer"} | ROLE_NOUNS \
+            else "Group"
     else:
         return None
     text = span.text
@@ -198,7 +199,8 @@ def argument_mentions(head: Token, mentions: list[Mention], *,
     when ``groups`` is true and it names no one.
     """
     out: list[Mention] = []
-    for tok in _with_conjuncts(head):
+    queue = _with_conjuncts(head)
+    for tok in queue:
         named = mention_at(tok, mentions)
         people = [m for c in tok.children if c.dep_ == "appos"
                   for t in _with_conjuncts(c) for m in [mention_at(t, mentions)]
@@ -207,7 +209,12 @@ def argument_mentions(head: Token, mentions: list[Mention], *,
             out.extend(p for p in people if p not in out)  # "Two lawmakers, A and B"
             continue
         if named is not None:
-            out.append(named)
+            if named not in out:
+                out.append(named)
+            # "the Republic of the Congo and Pakistan": the conjunct hangs inside the name
+            queue.extend(c for t in tok.doc if named.start <= t.idx < named.end
+                         for c in t.conjuncts if not named.start <= c.idx < named.end
+                         and c not in queue)
             continue
         items = [p for t in tok.subtree if t.lower_ in _LIST_PREPS and t.head.i != t.i
                  for p in _listed_heads(t)]

@@ -87,7 +87,7 @@ TITLE_WORDS = frozenset({
     "vice", "prime", "dr.", "mr.", "mrs.", "ms.", "sen.", "rep.", "gov.", "gen.",
     "singer", "actor", "actress", "rapper", "artist", "author", "writer", "musician",
     "player", "coach", "footballer", "striker", "cleric", "opposition", "dissident",
-    "blogger", "businessman", "businesswoman", "billionaire", "lawmaker", "suspect",
+    "blogger", "businessman", "businesswoman", "billionaire", "suspect",
 })
 #: Personal pronouns that refer back to a speaker.
 SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them"})

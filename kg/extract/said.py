@@ -98,9 +98,14 @@ def _resolve_description(token: Token, ctx: Context) -> Mention | None:
     for m in reversed(before):
         if word in fold(m.name).split():
             return m
-    if word in {"spokesperson", "spokesman", "spokeswoman"}:
-        return None
     return None
+
+
+def _resolve_spokesperson(token: Token, history: list[Mention]) -> Mention | None:
+    """"The spokesperson added": the spokesperson who spoke last."""
+    if token.lemma_.lower() not in {"spokesperson", "spokesman", "spokeswoman"}:
+        return None
+    return next((m for m in reversed(history) if "spokes" in m.text.lower()), None)
 
 
 def speaker_of(head: Token, ctx: Context, history: list[Mention]) -> Mention | None:
@@ -147,7 +152,8 @@ def speaker_of(head: Token, ctx: Context, history: list[Mention]) -> Mention | N
     if proper is not None:
         return proper
     if head.lemma_.lower() in ORG_DESCRIPTIONS:
-        return _resolve_description(head, ctx) or phrase_mention(head)
+        return _resolve_spokesperson(head, history) or _resolve_description(head, ctx) \
+            or phrase_mention(head)
     return role_mention(head)
 
 
