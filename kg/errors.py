@@ -34,3 +34,7 @@ class ModelError(NewsKGError):
 
 class OutputError(NewsKGError):
     """The graph cannot be written: unknown format or unwritable destination."""
+
+
+class ExtractionError(NewsKGError):
+    """Extraction failed on an article: a bug, reported with the article it met."""

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from kg.errors import ExtractionError
 from kg.records import RELATIONS, Article, Extraction, Resolution
 
 if TYPE_CHECKING:
@@ -72,7 +73,14 @@ def extract_articles(articles: Iterable[Article], *, model: str | None = None,
             continue
         whole = parts[0] if total == 1 else Doc.from_docs(parts, ensure_whitespace=False)
         parts = []
-        extraction = extract(whole, article)
+        try:
+            extraction = extract(whole, article)
+        except Exception as exc:  # a bug must name the article it met, not end in a traceback
+            log.debug("extraction failed on %s", article.id, exc_info=True)
+            raise ExtractionError(
+                f"article {article.id!r} ({article.source or 'input'}): extraction failed with "
+                f"{type(exc).__name__}: {exc}. This is a bug in newskg; please report it with "
+                "the article (run with -vv for the traceback).") from exc
         if on_article is not None:
             on_article(extraction)
         yield extraction

@@ -382,3 +382,22 @@ def test_progress_is_shown_for_many_articles(tmp_path: Path) -> None:
     few = CliRunner().invoke(main, ["extract", str(folder / "a00.txt"), "--output",
                                     str(tmp_path / "one.ttl")])
     assert "extracting" not in few.stderr
+
+
+@pytest.mark.model
+def test_a_failing_extractor_names_the_article_without_a_traceback(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import kg.extract
+
+    def broken(doc: object, article: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(kg.extract, "extract", broken)
+    source = tmp_path / "story.txt"
+    source.write_text("Headline\n\nPoland expels a diplomat.\n", encoding="utf-8")
+    out = tmp_path / "out.ttl"
+    result = CliRunner().invoke(main, ["extract", str(source), "--output", str(out)])
+    assert result.exit_code == 1
+    assert "'story'" in result.stderr and "RuntimeError: boom" in result.stderr
+    assert "Traceback" not in result.output + result.stderr
+    assert not out.exists()
