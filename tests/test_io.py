@@ -138,13 +138,13 @@ def test_jsonl_records_and_blank_lines(tmp_path: Path) -> None:
     ("line", "fragment"),
     [
         ('{"id": "a", "text": "x" "y"}',
-         "line 2: invalid JSON (Expecting ',' delimiter: column 25)"),
-        ('["a list"]', "line 2: expected a JSON object, got a list"),
-        ('{"text": "No id."}', 'line 2: missing "id"'),
-        ('{"id": "b"}', 'line 2: missing "text"'),
-        ('{"id": "b", "text": "   "}', 'line 2: "text" is empty'),
-        ('{"id": "b", "text": 5}', 'line 2: "text" must be a string, got a number'),
-        ('{"id": 7, "text": "t"}', 'line 2: "id" must be a non-empty string, got a number'),
+         "invalid JSON (Expecting ',' delimiter: column 25)"),
+        ('["a list"]', "expected a JSON object, got a list"),
+        ('{"text": "No id."}', 'missing "id"'),
+        ('{"id": "b"}', 'missing "text"'),
+        ('{"id": "b", "text": "   "}', '"text" is empty'),
+        ('{"id": "b", "text": 5}', '"text" must be a string, got a number'),
+        ('{"id": 7, "text": "t"}', '"id" must be a non-empty string, got a number'),
         ('{"id": "b", "text": "t", "date": "9th of May"}', '"date" must be an ISO date'),
         ('{"id": "b", "text": "t", "title": ["x"]}', '"title" must be a string or null'),
         ('{"id": "b", "text": "t", "url": true}', '"url" must be a string or null, got a boolean'),
@@ -156,6 +156,7 @@ def test_jsonl_record_errors_name_file_and_line(tmp_path: Path, line: str, fragm
     assert error.source == str(path) and error.line == 2
     assert str(error).startswith(f"{path}:2: ")
     assert fragment in str(error)
+    assert "line 2" not in str(error)  # said once, as file:line
 
 
 def test_invalid_json_file(tmp_path: Path) -> None:

@@ -184,18 +184,17 @@ def parse_jsonl(content: str, *, source: str, id: str | None = None) -> Iterator
         if not raw.strip():
             continue
         records += 1
-        where = f"line {number}"
-        try:
+        try:  # the error's source:line already says where
             record = _json_loads(raw)
         except json.JSONDecodeError as exc:
-            yield InputError(f"{where}: invalid JSON ({exc.msg}: column {exc.colno}); {hint}",
+            yield InputError(f"invalid JSON ({exc.msg}: column {exc.colno}); {hint}",
                              source=source, line=number)
             continue
         except ValueError as exc:
-            yield InputError(f"{where}: invalid JSON ({exc}); {hint}", source=source, line=number)
+            yield InputError(f"invalid JSON ({exc}); {hint}", source=source, line=number)
             continue
         try:
-            yield article_from_record(record, source=source, line=number, where=where,
+            yield article_from_record(record, source=source, line=number, where="",
                                       default_id=None, hint=hint)
         except InputError as exc:
             yield exc
