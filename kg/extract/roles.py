@@ -10,24 +10,14 @@ from spacy.tokens import Doc, Token
 
 from kg.extract import gazetteer
 from kg.extract.arguments import mention_at
+from kg.extract.lexicon import TITLE_WORDS
 from kg.records import Mention, Role
 
-_TITLE_WORDS = frozenset({
-    "president", "minister", "secretary", "director", "chairman", "chairwoman", "chair",
-    "leader", "spokesperson", "spokesman", "spokeswoman", "ambassador", "envoy", "governor",
-    "mayor", "chancellor", "premier", "king", "queen", "prince", "general", "commander",
-    "chief", "head", "editor", "senator", "representative", "speaker", "judge", "justice",
-    "prosecutor", "adviser", "advisor", "officer", "commissioner", "founder", "ceo",
-    "lawyer", "attorney", "member", "deputy", "vice", "pastor", "bishop", "archbishop",
-    "pope", "emir", "sheikh", "executive", "correspondent", "analyst", "professor",
-    "researcher", "official", "lawmaker", "mp", "candidate", "nominee", "coordinator",
-    "manager", "president-elect", "chief-of-staff", "secretary-general",
-})
 _TITLE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "det", "punct"})
 
 
 def _is_title(token: Token) -> bool:
-    return token.lower_ in _TITLE_WORDS or token.lemma_.lower() in _TITLE_WORDS
+    return token.lower_ in TITLE_WORDS or token.lemma_.lower() in TITLE_WORDS
 
 
 def _org_of(head: Token, mentions: list[Mention]) -> Mention | None:
