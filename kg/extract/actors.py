@@ -203,7 +203,10 @@ def national_institutions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             continue
         lo = min([token.i] + [t.i for m in mods for t in m.subtree]
                  + [c.i for c in token.lefts if c.dep_ in {"amod", "compound"}])
-        hi = max([token.i] + [t.i for c in of for t in c.subtree])
+        hi = max([token.i] + [t.i for c in of for g in c.children if g.dep_ == "pobj"
+                               for t in g.subtree if t.dep_ not in {"appos", "punct"}
+                               and not any(a.dep_ == "appos" for a in t.ancestors
+                                           if a.i > g.i)])
         span = trim(doc[lo:hi + 1])
         if span is None or len(span) < 2:
             continue

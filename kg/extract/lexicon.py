@@ -119,6 +119,7 @@ HYPOTHETICAL_MODALS = frozenset({"could", "would", "might", "may", "should", "mu
 #: Heads of noun phrases that make an event not a fact ("calls for the expulsion of").
 MODALITY_NOUNS = {"call": "call", "calls": "call", "demand": "demand", "proposal": "proposal",
                   "threat": "threat", "plan": "plan", "bid": "attempt", "attempt": "attempt",
+                  "effort": "attempt", "efforts": "attempt", "campaign": "attempt",
                   "request": "call", "motion": "proposal", "push": "call"}
 
 # ------------------------------------------------------------------ actors
