@@ -172,15 +172,11 @@ SUSPENSIONS = [
                  id="competition-second-member"),
     pytest.param("cep-2025-12-11-15", ("International Tennis Integrity Agency",),
                  ("Quentin Folliot",), ("International Tennis Integrity Agency",),
-                 id="competition-player",
-                 marks=wrong("'fines <player> ... and suspends him from play': no kg:Suspension "
-                             "(pronoun; agency as the body)")),
+                 id="competition-player"),
     pytest.param("cep-2025-10-16-17", ("African Union",), ("Madagascar",), ("African Union",),
                  id="membership"),
     pytest.param("cep-2025-11-24-18", ("Australian Senate",), ("Pauline Hanson",),
-                 ("Australian Senate",), id="parliament",
-                 marks=wrong("'<senate> censures and suspends <senator> for a week': no "
-                             "kg:Suspension")),
+                 ("Australian Senate",), id="parliament"),
 ]
 
 #: Suspended from an office, no body named: no kg:Suspension (it needs kg:from).
@@ -199,14 +195,10 @@ VOTES = [
     pytest.param("cep-2025-06-04-02", None, KG.InFavour, None, None, None, 14,
                  id="unsc-fourteen"),
     pytest.param("cep-2025-06-04-02", ("United States",), KG.Against, None, None, None, None,
-                 id="unsc-veto",
-                 marks=wrong("'<country> vetoes a resolution': no kg:Vote of the vetoing country "
-                             "(a veto is a vote against)")),
+                 id="unsc-veto"),
     # counted groups on both sides
     pytest.param("cep-2025-09-19-09", None, KG.Against, None, None, None, 9, id="unsc-nine"),
-    pytest.param("cep-2025-09-19-09", None, KG.Against, 4, 9, None, 9, id="unsc-tally",
-                 marks=wrong("'Nine ... voted against ..., four in favor': kg:votesFor 4 but no "
-                             "kg:votesAgainst 9")),
+    pytest.param("cep-2025-09-19-09", None, KG.Against, 4, 9, None, 9, id="unsc-tally"),
     # a rejection: the larger number is against
     pytest.param("cep-2025-12-11-14", ("Indiana Senate",), KG.Against, 19, 31, None, None,
                  id="rejected"),
@@ -223,11 +215,9 @@ VOTES = [
                  marks=wrong("'passed with 13 votes in favor and the abstentions of <two "
                              "countries>': no kg:Vote")),
     pytest.param("cep-2026-03-11-17", ("Russia",), KG.Abstention, None, None, None, None,
-                 id="abstention-russia",
-                 marks=wrong("'the abstentions of <two countries>' (a noun phrase): no kg:Vote")),
+                 id="abstention-russia"),
     pytest.param("cep-2026-03-11-17", ("China",), KG.Abstention, None, None, None, None,
-                 id="abstention-china",
-                 marks=wrong("'the abstentions of <two countries>' (a noun phrase): no kg:Vote")),
+                 id="abstention-china"),
     # a vote to expel, with abstentions
     pytest.param("cep-2026-06-02-30", ("Philippine House of Representatives",), KG.InFavour,
                  265, 14, 8, None, id="house-expel"),

@@ -166,7 +166,8 @@ def proper_name_mention(head: Token) -> Mention | None:
     country = names.country_name(text)
     if country:
         return Mention(span.start_char, span.end_char, text, country, "Country")
-    kind = "Organization" if text.replace(".", "").isupper() or of_name else "Person"
+    kind = "Organization" if text.replace(".", "").isupper() or of_name or \
+        head.lower_ in INSTITUTION_HEADS else "Person"
     name = names.org_name(text) if kind == "Organization" else names.person_name(text)
     return Mention(span.start_char, span.end_char, text, name, kind)
 
@@ -242,7 +243,8 @@ def argument_mentions(head: Token, mentions: list[Mention], *,
                 out.append(phrase)
             continue
         counted = tok.tag_ == "NNPS" or any(c.dep_ == "nummod" for c in tok.children)
-        if tok.pos_ == "PROPN" and not counted and (proper := proper_name_mention(tok)):
+        if tok.pos_ == "PROPN" and not counted and (
+                proper := institution_mention(tok) or proper_name_mention(tok)):
             out.append(proper)
             continue
         proper = institution_mention(tok) or (

@@ -39,6 +39,11 @@ def subjects(verb: Token) -> list[Token]:
         if rel is not None and own[0].lower_ in _RELATIVE:
             return [rel]
         return own
+    head = verb.head
+    if verb.dep_ == "conj" and head.dep_ == "ROOT" and head.pos_ == "NOUN" \
+            and head.tag_ in {"NNS", "VBZ"}:
+        # "The Senate censures and suspends X": the first verb misparsed as a noun
+        return [c for c in head.children if c.dep_ in {"nsubj", "compound"}][:1]
     if verb.dep_ in {"xcomp", "conj", "advcl"} and verb.head.pos_ in {"VERB", "AUX"}:
         if verb.dep_ == "conj" and any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.head.children):
             return []

@@ -173,8 +173,17 @@ def _read(token: Token, ctx: Context, passage: _Passage) -> _Reading | None:
             return None
         targets, motion = _motion(token, ctx, voters)
         return _Reading(voters, targets, motion)
+    if token.pos_ == "NOUN" and lemma == "abstention":
+        # "the abstentions of Russia and China": each abstained
+        voters = _voters([g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for g in c.children if g.dep_ == "pobj"], ctx)
+        return _Reading(voters, passage.targets, None, ("abstain",)) if voters else None
     if token.pos_ not in {"VERB", "AUX"} or token.dep_ == "amod":
         return None
+    if lemma == "veto":  # "the United States vetoes a resolution": a vote against
+        voters = _voters(subjects(token), ctx)
+        targets = tuple(m for o in objects(token) for m in _targets_in(o, ctx, voters))
+        return _Reading(voters, targets, None, ("against",)) if voters else None
     if lemma in {"vote", "abstain"}:
         heads = subjects(token) or (passive_subjects(token) if lemma == "vote" else [])
         if is_passive(token):  # "being voted into the position by the Congress"
@@ -255,6 +264,12 @@ def _events(token: Token, ctx: Context, reading: _Reading, tally: Tally,
                                  position=position, confidence=0.8, **base)
         return
     for position in reading.positions:
+        counted = [v.count for v in reading.voters if v.count is not None]
+        if len(reading.voters) == 1 and counted:  # "Nine countries voted against, four in favor"
+            side = {"for": "votes_for", "against": "votes_against",
+                    "abstain": "abstentions"}[position]
+            if base[side] is None:
+                base = {**base, side: counted[0]}
         yield make_event("voted", token, ctx, agents=reading.voters, position=position,
                          confidence=confidence, **base)
 
