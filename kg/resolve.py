@@ -110,14 +110,16 @@ def resolve(extractions: Iterable[Extraction]) -> Resolution:
     scoped: dict[tuple[str, int, int, str], str] = {}
     for ex in extractions:
         clusters = _article_clusters(ex.mentions)
+        described = {fold(o.name) for o in ex.mentions if is_description(o)}
         for m in ex.mentions:
             name, kind = clusters[(m.start, m.end, m.name)]
+            key = fold(name)
+            if not key:  # nothing but punctuation: no actor to name
+                continue
             local[(ex.article.id, m.start, m.end, m.name)] = name
             if kind != m.type:
                 m = Mention(m.start, m.end, m.text, m.name, kind, m.count)
-            key = fold(name)
-            if is_description(m) or any(is_description(o) and fold(o.name) == key
-                                        for o in ex.mentions):  # "three Russian diplomats" here are not those elsewhere
+            if key in described:  # "three Russian diplomats" here are not those elsewhere
                 key = f"{key}\x00{ex.article.id}"
             by_key_mentions[key].append((ex.article.id, m))
             scoped[(ex.article.id, m.start, m.end, m.name)] = key
@@ -129,7 +131,7 @@ def resolve(extractions: Iterable[Extraction]) -> Resolution:
         if len(key.split()) == 1 and all(m.type in {"Person", "Organization", "Place"}
                                          for _, m in ms):
             # "Trump" alone (even typed as an organisation in "the Trump administration")
-            fulls = [f for f in persons if f != key and f.split()[-1] == key]
+            fulls = [f for f in persons if f != key and f.split() and f.split()[-1] == key]
             if len(fulls) == 1:
                 merged[key] = fulls[0]
     groups: dict[str, list[tuple[str, Mention]]] = defaultdict(list)

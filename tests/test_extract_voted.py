@@ -63,7 +63,7 @@ def test_counted_countries_vote_to_suspend() -> None:
     assert (voters.name, voters.type, voters.count) == ("93 countries", "Group", 93)
     assert [(m.name, m.type) for m in event.patients] == [("Russia", "Country")]
     assert event.motion == "to suspend Russia from the Human Rights Council"
-    assert (event.position, event.votes_for) == ("for", None)
+    assert (event.position, event.votes_for) == ("for", 93)  # the group is its side
 
 
 def test_named_voters_against_inherit_the_previous_target() -> None:

@@ -141,3 +141,15 @@ def test_descriptions_are_not_merged_across_articles() -> None:
     keys = {res.key(ex.article.id, m) for ex in (first, second) for m in ex.mentions}
     assert len(keys) == 4
     assert {a.label for a in res.actors} == {"three Lundian diplomats", "foreign ministry"}
+
+
+def test_a_name_of_punctuation_only_names_no_actor() -> None:
+    from kg.records import Article, Extraction, Mention
+    from kg.resolve import resolve
+
+    people = Extraction(Article("p1", "Ana Lopes met ... there."), mentions=(
+        Mention(0, 9, "Ana Lopes", "Ana Lopes", "Person"),
+        Mention(14, 17, "...", "...", "Person")))
+    res = resolve([people])
+    assert [a.label for a in res.actors] == ["Ana Lopes"]
+    assert len(res.mention_keys) == 1

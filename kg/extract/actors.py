@@ -54,8 +54,9 @@ def is_boilerplate(sent: Span) -> bool:
 def entity_mention(ent: Span) -> Mention | None:
     """The actor mention a named entity stands for, or ``None`` when it names none."""
     span = trim(ent)
-    if span is None or is_heading(span) or names.fold(span.text) in NOT_ACTORS:
-        return None
+    if span is None or is_heading(span) or names.fold(span.text) in NOT_ACTORS \
+            or not names.fold(span.text):
+        return None  # a heading, boilerplate, or a "name" of punctuation only
     text = span.text
     if not any(c.isupper() for c in text) or len(text) < 2:
         return None
