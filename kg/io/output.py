@@ -1,4 +1,8 @@
-"""Writing text results atomically: a temporary file renamed into place."""
+"""Writing results atomically: a temporary file beside the target, renamed over it.
+
+A failed or killed write never leaves a partial file under the final name and
+never clobbers an earlier one; the replaced file's permissions are kept.
+"""
 
 from __future__ import annotations
 
@@ -11,23 +15,51 @@ from pathlib import Path
 from kg.errors import OutputError
 
 
-def write_text(path: str, text: str) -> None:
-    """Write ``text`` to ``path`` ("-" for stdout) all at once, never leaving a partial file."""
-    if path == "-":
-        sys.stdout.write(text)
-        sys.stdout.flush()
+def write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write ``data`` to ``path`` ("-" for stdout) all at once, or raise :class:`OutputError`."""
+    if str(path) == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
         return
     target = Path(path)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
-                                   dir=target.parent if str(target.parent) else ".")
+        atomic_write(target, data)
     except OSError as exc:
-        raise OutputError(f"{path}: cannot write here ({exc.strerror})") from exc
+        raise OutputError(f"cannot write {target}: {exc.strerror or exc}; check the directory "
+                          "exists and is writable") from exc
+
+
+def write_text(path: str | os.PathLike[str], text: str) -> None:
+    """Write ``text`` as UTF-8 to ``path`` ("-" for stdout), atomically."""
+    if str(path) == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    write_bytes(path, text.encode("utf-8"))
+
+
+def atomic_write(target: Path, payload: bytes) -> None:
+    """Write ``payload`` to a temporary file beside ``target``, then rename it over."""
+    directory = target.parent if str(target.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, _file_mode(target))
         os.replace(tmp, target)
-    except OSError as exc:
+    except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise OutputError(f"{path}: cannot write ({exc.strerror})") from exc
+        raise
+
+
+def _file_mode(target: Path) -> int:
+    """The mode of the file being replaced, or what a new file would get (0o666 - umask)."""
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

@@ -14,13 +14,11 @@ partial file nor clobbers an earlier one.
 
 from __future__ import annotations
 
-import contextlib
 import io
 import json
 import logging
 import os
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,6 +26,7 @@ from typing import Any
 from rdflib import Dataset, Graph
 
 from kg.errors import OutputError
+from kg.io.output import atomic_write
 from kg.rdf.graph import PREFIXES, bind_prefixes, union_graph
 
 __all__ = ["FORMATS", "JSONLD_CONTEXT", "Format", "format_for", "serialize", "write_graph"]
@@ -123,7 +122,7 @@ def write_graph(data: Dataset | Graph, path: str | os.PathLike[str],
         return
     target = Path(path)
     try:
-        _atomic_write(target, payload)
+        atomic_write(target, payload)
     except OSError as exc:
         raise OutputError(f"cannot write {target}: {exc.strerror or exc}; "
                           "check the directory exists and is writable") from exc
@@ -131,33 +130,6 @@ def write_graph(data: Dataset | Graph, path: str | os.PathLike[str],
 
 
 # ---------------------------------------------------------------- helpers
-
-
-def _atomic_write(target: Path, payload: bytes) -> None:
-    """Write ``payload`` to a temporary file beside ``target``, then rename it over."""
-    directory = target.parent if str(target.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, _file_mode(target))
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
-def _file_mode(target: Path) -> int:
-    """The mode of the file being replaced, or what a new file would get (0o666 - umask)."""
-    try:
-        return target.stat().st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
 
 
 def _as_dataset(data: Dataset | Graph) -> Dataset:
