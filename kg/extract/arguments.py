@@ -161,8 +161,8 @@ def proper_name_mention(head: Token) -> Mention | None:
             hi += 1
     span = doc[lo:hi + 1]
     text = span.text
-    if text.lower() in TITLE_WORDS or names.fold(text) in NOT_ACTORS:
-        return None
+    if text.lower() in TITLE_WORDS or names.fold(text) in NOT_ACTORS or not names.fold(text):
+        return None  # a title, boilerplate, or punctuation ("*Washington Post*")
     country = names.country_name(text)
     if country:
         return Mention(span.start_char, span.end_char, text, country, "Country")

@@ -333,7 +333,7 @@ def find_statements(ctx: Context, quotes: list[Quote]) -> list[Event]:
             speaker, trigger = _next_sentence(quote, sents, ctx, history)
         if speaker is None:
             speaker, trigger = _previous_speech(quote, sents, ctx, history)
-        if speaker is None:
+        if speaker is None or not fold(speaker.name):
             continue
         history.append(speaker)
         last = (quote.end, speaker)
