@@ -5,17 +5,20 @@ Library entry points behind ``kg extract``; they log, never print.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kg.errors import ExtractionError
-from kg.records import RELATIONS, Article, Extraction, Resolution
+from kg.records import RELATIONS, Article, Event, Extraction, Mention, Resolution, Role
 
 if TYPE_CHECKING:
     from rdflib import Dataset
+    from spacy.tokens import Doc
 
 log = logging.getLogger(__name__)
 
@@ -24,6 +27,25 @@ BATCH_SIZE = 16
 #: Longer texts are parsed in pieces cut at paragraph breaks (spaCy's parser
 #: needs memory in proportion to the text, and refuses past ``nlp.max_length``).
 CHUNK_CHARS = 50_000
+#: Longer texts are extracted in sections of about this many characters (whole
+#: pieces), their offsets then shifted: some extractors cost the number of
+#: sentences times the length of the text, which would make a text of a million
+#: characters take hours. Context (dates carried over, speakers of the sentence
+#: before) does not cross a section boundary; no news article is this long.
+SECTION_CHARS = 100_000
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def parseable(article: Article) -> Article:
+    """``article`` with lone surrogates in its text (from JSON escapes such as
+    ``"\\ud800"``) replaced by U+FFFD, one character for one, so every offset
+    still holds; spaCy cannot tokenise text that is not encodable as UTF-8.
+    """
+    if not _SURROGATE.search(article.text):
+        return article
+    log.debug("article %r: lone surrogates replaced by U+FFFD", article.id)
+    return dataclasses.replace(article, text=_SURROGATE.sub("\ufffd", article.text))
 
 
 def split_text(text: str, limit: int = CHUNK_CHARS) -> list[str]:
@@ -61,7 +83,8 @@ def extract_articles(articles: Iterable[Article], *, model: str | None = None,
     nlp.max_length = max(nlp.max_length, CHUNK_CHARS + 1)
 
     def pieces() -> Iterator[tuple[str, tuple[Article, int]]]:
-        for article in articles:
+        for original in articles:
+            article = parseable(original)
             chunks = split_text(article.text)
             for chunk in chunks:
                 yield chunk, (article, len(chunks))
@@ -71,10 +94,16 @@ def extract_articles(articles: Iterable[Article], *, model: str | None = None,
         parts.append(doc)
         if len(parts) < total:
             continue
-        whole = parts[0] if total == 1 else Doc.from_docs(parts, ensure_whitespace=False)
-        parts = []
+        sections, parts = _sections(parts), []
         try:
-            extraction = extract(whole, article)
+            found = []
+            for offset, docs in sections:
+                whole = docs[0] if len(docs) == 1 else Doc.from_docs(docs,
+                                                                     ensure_whitespace=False)
+                part = article if len(sections) == 1 else dataclasses.replace(
+                    article, text=article.text[offset:offset + len(whole.text)])
+                found.append(_shifted(extract(whole, part), offset))
+            extraction = _merge(article, found)
         except Exception as exc:  # a bug must name the article it met, not end in a traceback
             log.debug("extraction failed on %s", article.id, exc_info=True)
             raise ExtractionError(
@@ -84,6 +113,63 @@ def extract_articles(articles: Iterable[Article], *, model: str | None = None,
         if on_article is not None:
             on_article(extraction)
         yield extraction
+
+
+def _sections(parts: list[Doc]) -> list[tuple[int, list[Doc]]]:
+    """Consecutive ``parts`` of one text grouped into sections of at most about
+    :data:`SECTION_CHARS` characters, each with its offset in the text."""
+    sections: list[tuple[int, list[Doc]]] = []
+    offset = size = 0
+    for doc in parts:
+        if sections and size + len(doc.text) <= SECTION_CHARS:
+            sections[-1][1].append(doc)
+            size += len(doc.text)
+        else:
+            offset += size
+            sections.append((offset, [doc]))
+            size = len(doc.text)
+    return sections
+
+
+def _shift_mention(mention: Mention, offset: int) -> Mention:
+    return dataclasses.replace(mention, start=mention.start + offset, end=mention.end + offset)
+
+
+def _shift_event(event: Event, offset: int) -> Event:
+    def at(value: int | None) -> int | None:
+        return None if value is None else value + offset
+
+    return dataclasses.replace(
+        event, sent_start=event.sent_start + offset, sent_end=event.sent_end + offset,
+        quote_start=at(event.quote_start), quote_end=at(event.quote_end),
+        agents=tuple(_shift_mention(m, offset) for m in event.agents),
+        patients=tuple(_shift_mention(m, offset) for m in event.patients),
+        bodies=tuple(_shift_mention(m, offset) for m in event.bodies))
+
+
+def _shift_role(role: Role, offset: int) -> Role:
+    return dataclasses.replace(role, person=_shift_mention(role.person, offset),
+                               of=None if role.of is None else _shift_mention(role.of, offset))
+
+
+def _shifted(extraction: Extraction, offset: int) -> Extraction:
+    """``extraction`` of a section starting at ``offset`` with offsets into the whole text."""
+    if offset == 0:
+        return extraction
+    return Extraction(article=extraction.article,
+                      mentions=tuple(_shift_mention(m, offset) for m in extraction.mentions),
+                      events=tuple(_shift_event(e, offset) for e in extraction.events),
+                      roles=tuple(_shift_role(r, offset) for r in extraction.roles))
+
+
+def _merge(article: Article, extractions: list[Extraction]) -> Extraction:
+    """The extractions of the sections of ``article`` as one."""
+    if len(extractions) == 1:
+        return extractions[0]
+    return Extraction(article=article,
+                      mentions=tuple(sorted({m for ex in extractions for m in ex.mentions})),
+                      events=tuple(e for ex in extractions for e in ex.events),
+                      roles=tuple(r for ex in extractions for r in ex.roles))
 
 
 @dataclass(frozen=True)

@@ -213,9 +213,9 @@ def argument_mentions(head: Token, mentions: list[Mention], *,
             if named not in out:
                 out.append(named)
             # "the Republic of the Congo and Pakistan": the conjunct hangs inside the name
-            queue.extend(c for t in tok.doc if named.start <= t.idx < named.end
-                         for c in t.conjuncts if not named.start <= c.idx < named.end
-                         and c not in queue)
+            inside = tok.doc.char_span(named.start, named.end, alignment_mode="expand")
+            queue.extend(c for t in (inside if inside is not None else []) for c in t.conjuncts
+                         if not named.start <= c.idx < named.end and c not in queue)
             continue
         items = [p for t in tok.subtree if t.lower_ in _LIST_PREPS and t.head.i != t.i
                  for p in _listed_heads(t)]

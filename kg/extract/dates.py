@@ -89,8 +89,17 @@ def _iso(value: str | None) -> dt.date | None:
 
 
 def date_entities(sent: Span) -> list[Span]:
-    """The DATE entities of a sentence."""
-    return [e for e in sent.ents if e.label_ == "DATE"]
+    """The DATE entities of a sentence (indexed once per document: ``Span.ents``
+    scans the whole document each time)."""
+    doc = sent.doc
+    index = doc.user_data.get("newskg_dates")
+    if index is None:
+        index = {}
+        for ent in doc.ents:
+            if ent.label_ == "DATE":
+                index.setdefault(ent[0].sent.start, []).append(ent)
+        doc.user_data["newskg_dates"] = index
+    return [e for e in index.get(sent.start, []) if e.end <= sent.end]
 
 
 def sentence_date(sent: Span, article_date: str | None) -> str | None:

@@ -10,6 +10,8 @@ refer back to.
 
 from __future__ import annotations
 
+import bisect
+
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.arguments import mention_at, phrase_mention, proper_name_mention, role_mention
@@ -26,16 +28,29 @@ CONTINUATION_CHARS = 600
 
 
 def _token_at(doc: Doc, char: int) -> Token | None:
-    for token in doc:
-        if token.idx <= char < token.idx + max(len(token.text), 1):
-            return token
-        if token.idx > char:
-            return token
-    return None
+    """The token at character ``char``, or the first one after it."""
+    starts = doc.user_data.get("newskg_token_starts")
+    if starts is None:
+        starts = doc.user_data["newskg_token_starts"] = [t.idx for t in doc]
+    i = bisect.bisect_right(starts, char) - 1
+    if i >= 0 and char < doc[i].idx + max(len(doc[i].text), 1):
+        return doc[i]
+    return doc[i + 1] if i + 1 < len(doc) else None
 
 
 def _sentences(doc: Doc, quote: Quote) -> list[Span]:
-    return [s for s in doc.sents if s.start_char < quote.end and s.end_char > quote.start]
+    """The sentences a quotation overlaps."""
+    first, last = _token_at(doc, quote.start), _token_at(doc, max(quote.end - 1, quote.start))
+    if first is None:
+        return []
+    end = last.sent.end if last is not None else len(doc)
+    sents: list[Span] = []
+    i = first.sent.start
+    while i < end:
+        sent = doc[i].sent
+        sents.append(sent)
+        i = sent.end
+    return [s for s in sents if s.start_char < quote.end and s.end_char > quote.start]
 
 
 def _previous_subject(token: Token, ctx: Context, wanted: set[str]) -> Mention | None:
