@@ -9,17 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from kg.namespace import SPARQL_PREFIXES as _PREFIXES
+
 if TYPE_CHECKING:
     from pyoxigraph import Store
 
-_PREFIXES = """
-PREFIX kg: <https://w3id.org/newskg/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX schema: <https://schema.org/>
-"""
 
 ARTICLES = _PREFIXES + """
 SELECT ?id ?title ?date (COUNT(DISTINCT ?actor) AS ?actors) WHERE {

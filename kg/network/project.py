@@ -47,6 +47,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kg.namespace import SPARQL_PREFIXES as _PREFIXES
 from kg.network import RELATIONS
 from kg.network.errors import NetworkError
 
@@ -71,15 +72,6 @@ _EVENT_CLASSES = {KG + "Expulsion": "expelled", KG + "Suspension": "suspended_fr
 #: Names up to this long (and names in capitals) match a quotation case-sensitively.
 SHORT_NAME = 4
 
-_PREFIXES = """
-PREFIX kg: <https://w3id.org/newskg/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX schema: <https://schema.org/>
-PREFIX owl: <http://www.w3.org/2002/07/owl#>
-"""
 
 _ACTORS = _PREFIXES + """
 SELECT ?actor ?label ?cls WHERE {

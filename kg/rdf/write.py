@@ -18,7 +18,6 @@ import io
 import json
 import logging
 import os
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,7 +25,7 @@ from typing import Any
 from rdflib import Dataset, Graph
 
 from kg.errors import OutputError
-from kg.io.output import atomic_write
+from kg.io.output import write_bytes
 from kg.rdf.graph import PREFIXES, bind_prefixes, union_graph
 
 __all__ = ["FORMATS", "JSONLD_CONTEXT", "Format", "format_for", "serialize", "write_graph"]
@@ -116,17 +115,8 @@ def write_graph(data: Dataset | Graph, path: str | os.PathLike[str],
     """
     name = format_for(path, fmt)
     payload = serialize(data, name)
-    if os.fspath(path) == "-":
-        sys.stdout.buffer.write(payload)
-        sys.stdout.buffer.flush()
-        return
-    target = Path(path)
-    try:
-        atomic_write(target, payload)
-    except OSError as exc:
-        raise OutputError(f"cannot write {target}: {exc.strerror or exc}; "
-                          "check the directory exists and is writable") from exc
-    log.info("wrote %d bytes of %s to %s", len(payload), name, target)
+    write_bytes(path, payload)
+    log.info("wrote %d bytes of %s to %s", len(payload), name, os.fspath(path))
 
 
 # ---------------------------------------------------------------- helpers
