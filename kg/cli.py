@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 import click
 
 from kg import __version__
-from kg.errors import NewsKGError
+from kg.cli_errors import library_errors
 
 if TYPE_CHECKING:
     from kg.errors import InputError
@@ -24,15 +22,6 @@ if TYPE_CHECKING:
 #: Show a progress bar from this many articles on.
 PROGRESS_FROM = 20
 FORMAT_NAMES = ("turtle", "nt", "json-ld", "trig", "nquads")
-
-
-@contextmanager
-def _library_errors() -> Iterator[None]:
-    """Turn newskg's own errors into click errors (exit status 1, one line, no traceback)."""
-    try:
-        yield
-    except NewsKGError as exc:
-        raise click.ClickException(str(exc)) from exc
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -98,7 +87,7 @@ def extract(inputs: tuple[str, ...], output: str, fmt: str | None, model: str | 
       kg extract news/ --output graph.trig
       kg extract articles.jsonl --output - --format nt
     """
-    with _library_errors():
+    with library_errors():
         from kg.pipeline import build
         from kg.rdf.write import format_for, write_graph
 
@@ -130,7 +119,7 @@ def summary(graphs: tuple[str, ...], output: str, title: str) -> None:
     It lists the articles, the actors with their other names, every
     expulsion, suspension, vote and quotation, and people's roles.
     """
-    with _library_errors():
+    with library_errors():
         from kg.io.output import write_text
         from kg.report import load_store, summarize
 
@@ -172,7 +161,7 @@ def evaluate(articles: str, gold: str, graph: str | None, model: str | None, det
     """
     import json
 
-    with _library_errors():
+    with library_errors():
         from kg.evaluate import evaluate as score
         from kg.evaluate import (
             graph_as_written,

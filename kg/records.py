@@ -15,10 +15,6 @@ ACTOR_TYPES = ("Person", "Organization", "Country", "Place", "Group")
 #: Relation names as the evaluation guide spells them.
 RELATIONS = ("expelled", "suspended_from", "voted", "said")
 
-#: Modalities: only ``asserted`` events are facts.
-MODALITIES = ("asserted", "call", "demand", "proposal", "threat", "plan", "denial",
-              "hypothetical", "attempt", "report")
-
 
 @dataclass(frozen=True, order=True)
 class Article:

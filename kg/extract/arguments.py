@@ -9,6 +9,8 @@ the recogniser missed, or on a proper name.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Token
 
 from kg.extract import names
@@ -57,7 +59,7 @@ def institution_mention(head: Token) -> Mention | None:
     text = span.text
     return Mention(span.start_char, span.end_char, text, names.org_name(text), "Organization")
 
-def mention_at(token: Token, mentions: list[Mention]) -> Mention | None:
+def mention_at(token: Token, mentions: Sequence[Mention]) -> Mention | None:
     """The longest mention covering ``token``, if any ("United Nations General Assembly",
     not the "United Nations" inside it)."""
     best: Mention | None = None
@@ -191,7 +193,7 @@ def _listed_heads(word: Token) -> list[Token]:
 def _with_conjuncts(token: Token) -> list[Token]:
     return [token, *token.conjuncts]
 
-def argument_mentions(head: Token, mentions: list[Mention], *,
+def argument_mentions(head: Token, mentions: Sequence[Mention], *,
                       groups: bool = True) -> list[Mention]:
     """The actors an event argument headed by ``head`` names.
 

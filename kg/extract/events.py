@@ -45,10 +45,10 @@ def actors_of(heads: Iterable[Token], ctx: Context, *, groups: bool = True,
             if person is not None and person not in out:
                 out.append(person)
             for conj in head.conjuncts:  # "him and all his diplomatic staff"
-                out += [m for m in argument_mentions(conj, list(ctx.mentions), groups=groups)
+                out += [m for m in argument_mentions(conj, ctx.mentions, groups=groups)
                         if m not in out]
             continue
-        for m in argument_mentions(head, list(ctx.mentions), groups=groups):
+        for m in argument_mentions(head, ctx.mentions, groups=groups):
             m = as_state(m) if acting else m
             if m not in out:
                 out.append(m)
@@ -69,7 +69,7 @@ def linear_roles(trigger: Token, ctx: Context) -> tuple[tuple[Mention, ...],
     determiners and adverbs between); the patients are the actors named after
     it up to the first clause boundary or preposition.
     """
-    mentions = list(ctx.mentions)
+    mentions = ctx.mentions
     sent = trigger.sent
     before = [m for m in mentions if sent.start_char <= m.start and m.end <= trigger.idx]
     agent: tuple[Mention, ...] = ()

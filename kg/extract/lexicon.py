@@ -34,12 +34,9 @@ GOVERNING_BODY_WORDS = frozenset({
 })
 
 # ------------------------------------------------------------------ voted
-VOTE_VERBS = frozenset({"vote", "elect", "impeach", "approve", "ratify", "adopt", "reject",
-                        "pass", "confirm", "acquit", "convict", "veto"})
 #: Verbs that only count as votes when their subject is a deliberative body.
 BODY_VOTE_VERBS = frozenset({"elect", "impeach", "approve", "ratify", "adopt", "reject",
                              "pass", "confirm", "acquit", "convict"})
-VOTE_NOUNS = frozenset({"vote", "ballot", "referendum"})
 #: Heads of deliberative bodies that vote.
 ASSEMBLY_WORDS = frozenset({
     "assembly", "parliament", "senate", "house", "congress", "council", "chamber",
@@ -50,9 +47,6 @@ ASSEMBLY_WORDS = frozenset({
 #: Bodies whose voters are states: their tallies are counted groups of countries.
 STATE_ASSEMBLIES = ("general assembly", "security council", "human rights council",
                     "united nations", "u.n.", "un ")
-POSITION_WORDS = {"for": "for", "favor": "for", "favour": "for", "support": "for",
-                  "against": "against", "abstain": "abstain", "abstention": "abstain",
-                  "abstentions": "abstain"}
 
 # ------------------------------------------------------------------ said
 #: Verb lemmas that attribute speech.
@@ -153,21 +147,6 @@ ORG_HEADS = frozenset({
     "police", "parliament", "court", "administration", "cabinet", "regime", "embassy",
     "council", "committee", "commission", "agency", "forces", "coalition", "party",
     "legislature", "senate", "assembly", "congress", "federation", "league", "board",
-})
-#: Singular nouns naming a person by role: their plurals form groups, and
-#: with a nationality they name a person ("a Russian diplomat").
-PERSON_NOUNS = frozenset({
-    "ambassador", "diplomat", "envoy", "consul", "attache", "official", "lawmaker",
-    "senator", "representative", "legislator", "deputy", "mp", "delegate", "minister",
-    "journalist", "reporter", "correspondent", "activist", "student", "worker", "national",
-    "citizen", "migrant", "refugee", "foreigner", "soldier", "officer", "agent", "spy",
-    "prisoner", "protester", "player", "athlete", "member", "man", "woman", "child",
-    "person", "civilian", "resident", "employee", "politician", "leader", "cleric",
-    "priest", "missionary", "volunteer", "crew", "staff", "judge", "voter", "militant",
-    "fighter", "investigator", "spokesperson", "spokesman", "spokeswoman", "suspect",
-    "immigrant", "asylum-seeker", "seafarer", "sailor", "fisherman", "democrat",
-    "republican", "jumper", "skier", "troop", "force", "organization",
-    "organisation", "ngo", "group", "office", "country", "state", "nation", "party",
 })
 #: Singular nouns that describe a speaking person by role ("the head of ...").
 ROLE_NOUNS = frozenset({

@@ -11,6 +11,7 @@ refer back to.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable, Iterable
 
 from spacy.tokens import Doc, Span, Token
 
@@ -61,9 +62,9 @@ def _previous_subject(token: Token, ctx: Context, wanted: set[str]) -> Mention |
     previous = ctx.doc[sent.start - 1].sent
     for t in previous:
         if t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT" and not ctx.in_quote(t):
-            found = mention_at(t, list(ctx.mentions)) or proper_name_mention(t) or (
+            found = mention_at(t, ctx.mentions) or proper_name_mention(t) or (
                 next((m for u in t.subtree if not ctx.in_quote(u)
-                      and (m := mention_at(u, list(ctx.mentions))) is not None
+                      and (m := mention_at(u, ctx.mentions)) is not None
                       and m.type in wanted), None))
             if found is not None and found.type in wanted:
                 return found
@@ -125,7 +126,7 @@ def _resolve_spokesperson(token: Token, history: list[Mention]) -> Mention | Non
 
 def speaker_of(head: Token, ctx: Context, history: list[Mention]) -> Mention | None:
     """The named speaker a subject token stands for."""
-    mentions = list(ctx.mentions)
+    mentions = ctx.mentions
     named = mention_at(head, mentions)
     if named is not None:
         return named
@@ -232,10 +233,9 @@ def _attribute(quote: Quote, sents: list[Span], ctx: Context,
             speaker = _reported_speaker(reported, ctx, history)  # "reported her as saying"
             if speaker is not None:
                 return speaker, reported
-        for head in subjects(verb):
-            speaker = speaker_of(head, ctx, history)
-            if speaker is not None:
-                return speaker, verb
+        speaker, _ = _subject_speaker([verb], ctx, history)
+        if speaker is not None:
+            return speaker, verb
         speaker = _reported_speaker(verb, ctx, history)
         if speaker is not None:
             return speaker, verb
@@ -251,6 +251,19 @@ def _attribute(quote: Quote, sents: list[Span], ctx: Context,
     return _colon_in_sentence(quote, ctx, history)
 
 
+def _subject_speaker(verbs: Iterable[Token], ctx: Context, history: list[Mention], *,
+                     accept: Callable[[Token, Token, Mention], bool] | None = None,
+                     ) -> tuple[Mention | None, Token | None]:
+    """The first named speaker among the subjects of ``verbs`` (that ``accept`` allows),
+    with the verb that attributes the words."""
+    for verb in verbs:
+        for head in subjects(verb):
+            speaker = speaker_of(head, ctx, history)
+            if speaker is not None and (accept is None or accept(verb, head, speaker)):
+                return speaker, verb
+    return None, None
+
+
 def _colon_in_sentence(quote: Quote, ctx: Context, history: list[Mention]) -> tuple[
         Mention | None, Token | None]:
     """"Bolsonaro opposed Macron's statement: "...": a colon introduces the subject's words."""
@@ -261,11 +274,7 @@ def _colon_in_sentence(quote: Quote, ctx: Context, history: list[Mention]) -> tu
     if colon is None:
         return None, None
     verb = colon.head if colon.head.pos_ in {"VERB", "AUX"} else colon.sent.root
-    for head in subjects(verb):
-        speaker = speaker_of(head, ctx, history)
-        if speaker is not None:
-            return speaker, verb
-    return None, None
+    return _subject_speaker([verb], ctx, history)
 
 
 def _next_sentence(quote: Quote, sents: list[Span], ctx: Context,
@@ -279,13 +288,8 @@ def _next_sentence(quote: Quote, sents: list[Span], ctx: Context,
     following = ctx.doc[last.end].sent
     if len(following) > 25:
         return None, None
-    for verb in _speech_verbs([following], ctx):
-        for head in subjects(verb):
-            if head.i < verb.i + 3:
-                speaker = speaker_of(head, ctx, history)
-                if speaker is not None:
-                    return speaker, verb
-    return None, None
+    return _subject_speaker(_speech_verbs([following], ctx), ctx, history,
+                            accept=lambda verb, head, _: head.i < verb.i + 3)
 
 
 def _colon_intro(sent: Span, ctx: Context, history: list[Mention]) -> tuple[
@@ -297,12 +301,7 @@ def _colon_intro(sent: Span, ctx: Context, history: list[Mention]) -> tuple[
     previous = doc[sent.start - 1].sent
     if not previous.text.rstrip().endswith(":"):
         return None, None
-    for verb in _speech_verbs([previous], ctx):
-        for head in subjects(verb):
-            speaker = speaker_of(head, ctx, history)
-            if speaker is not None:
-                return speaker, verb
-    return None, None
+    return _subject_speaker(_speech_verbs([previous], ctx), ctx, history)
 
 
 def _previous_speech(quote: Quote, sents: list[Span], ctx: Context,
@@ -316,14 +315,9 @@ def _previous_speech(quote: Quote, sents: list[Span], ctx: Context,
     previous = ctx.doc[first.start - 1].sent
     if any(s <= previous.start_char < e or s < previous.end_char <= e for s, e in ctx.quotes):
         return None, None
-    for verb in _speech_verbs([previous], ctx):
-        if verb.dep_ != "ROOT":
-            continue
-        for head in subjects(verb):
-            speaker = speaker_of(head, ctx, history)
-            if speaker is not None and speaker.type in {"Person", "Organization"}:
-                return speaker, verb
-    return None, None
+    return _subject_speaker(
+        (v for v in _speech_verbs([previous], ctx) if v.dep_ == "ROOT"), ctx, history,
+        accept=lambda _verb, _head, speaker: speaker.type in {"Person", "Organization"})
 
 
 def find_statements(ctx: Context, quotes: list[Quote]) -> list[Event]:

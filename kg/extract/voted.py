@@ -111,7 +111,7 @@ def _targets_in(clause: Token, ctx: Context, voters: tuple[Mention, ...]) -> tup
     direct = [m for m in actors_of(heads, ctx, groups=False) if m.type in wanted]
     if not direct:
         span = ctx.doc[clause.left_edge.i:clause.right_edge.i + 1]
-        direct = [m for t in span if (m := mention_at(t, list(ctx.mentions))) is not None
+        direct = [m for t in span if (m := mention_at(t, ctx.mentions)) is not None
                   and m.type in wanted and m not in voters][:1]
     return tuple(m for m in direct if m not in voters)
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from kg.errors import NewsKGError
+from kg.cli_errors import library_errors
 from kg.network import RELATIONS
 
 if TYPE_CHECKING:
@@ -62,12 +62,10 @@ def _project(sources: tuple[str, ...], relations: tuple[str, ...], since: str | 
              all_modalities: bool) -> nx.MultiDiGraph:
     from kg.network.project import project
 
-    try:
+    with library_errors():
         return project(list(sources), relations=relations or None, since=since, until=until,
                        min_weight=min_weight, around=around, depth=depth,
                        asserted_only=not all_modalities)
-    except NewsKGError as exc:
-        raise click.ClickException(str(exc)) from exc
 
 
 def _summary(graph: nx.MultiDiGraph) -> str:
@@ -146,10 +144,8 @@ def network(sources: tuple[str, ...], relations: tuple[str, ...], since: str | N
     rows = ranking(graph)
     if top is not None:
         rows = rows[:top]
-    try:
+    with library_errors():
         write_text(output, format_table(rows, fmt))
-    except NewsKGError as exc:
-        raise click.ClickException(str(exc)) from exc
     click.echo(_summary(graph), err=True)
 
 
@@ -187,9 +183,7 @@ def export(sources: tuple[str, ...], relations: tuple[str, ...], since: str | No
 
     graph = _project(sources, relations, since, until, min_weight, around, depth,
                      all_modalities)
-    try:
+    with library_errors():
         chosen = fmt or ("gexf" if output == "-" else format_for(output))
         write_export(graph, output, chosen, dynamic=not static, seed=seed, title=title)
-    except NewsKGError as exc:
-        raise click.ClickException(str(exc)) from exc
     click.echo(f"{_summary(graph)} -> {output}", err=True)

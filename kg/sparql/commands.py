@@ -8,28 +8,17 @@ stderr; library errors become one-line click errors.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import TextIO
 
 import click
 
-from kg.errors import NewsKGError
+from kg.cli_errors import library_errors
 
 __all__ = ["load", "query", "serve"]
 
 #: Every --format of kg query: results formats, then RDF syntaxes for graphs.
 QUERY_FORMATS = ("table", "csv", "tsv", "json", "xml", "turtle", "nt", "json-ld", "trig",
                  "nquads")
-
-
-@contextmanager
-def _library_errors() -> Iterator[None]:
-    """Turn newskg's own errors into click errors (exit status 1, one line, no traceback)."""
-    try:
-        yield
-    except NewsKGError as exc:
-        raise click.ClickException(str(exc)) from exc
 
 
 def _policy_options(command: click.decorators.FC) -> click.decorators.FC:
@@ -97,7 +86,7 @@ def query(sources: tuple[str, ...], store_dir: str | None, text: str | None,
     if list_named:
         click.echo(_list_named(), nl=False)
         return
-    with _library_errors():
+    with library_errors():
         from kg.io.output import write_text
         from kg.sparql import Policy, QueryError, execute, named_query, open_sources
         from kg.sparql.query import parse_param
@@ -140,7 +129,7 @@ def load(graphs: tuple[str, ...], store_dir: str, quiet: bool) -> None:
     so loading the same files twice changes nothing. Query it with
     kg query --store DIR or kg serve DIR.
     """
-    with _library_errors():
+    with library_errors():
         from kg.sparql import load as load_graphs
 
         report = load_graphs(graphs, store_dir)
@@ -166,7 +155,7 @@ def serve(sources: tuple[str, ...], host: str, port: int, allow_service: bool,
     for (SPARQL JSON, XML, CSV, TSV; Turtle, N-Triples, JSON-LD for graphs).
     Read-only unless --allow-update. Stop with Ctrl-C.
     """
-    with _library_errors():
+    with library_errors():
         from kg.sparql import Policy, open_sources
         from kg.sparql.server import make_server
 
