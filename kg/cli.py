@@ -6,21 +6,22 @@ Library errors become one-line ``click.ClickException`` messages here.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
-from typing import TYPE_CHECKING
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import click
 
 from kg import __version__
 from kg.cli_errors import library_errors
 
-if TYPE_CHECKING:
-    from kg.errors import InputError
-    from kg.records import Article
-
-#: Show a progress bar from this many articles on.
+#: Show a progress bar from this many articles on (kg evaluate).
 PROGRESS_FROM = 20
+#: Seconds between progress lines of kg extract when stderr is not a terminal.
+PROGRESS_EVERY = 30.0
 FORMAT_NAMES = ("turtle", "nt", "json-ld", "trig", "nquads")
 
 
@@ -38,24 +39,6 @@ def main(verbose: int) -> None:
                         stream=sys.stderr)
 
 
-def _read_all(inputs: tuple[str, ...], *, date: str | None, article_id: str | None,
-              skip_errors: bool) -> list[Article]:
-    from kg.io import read_articles
-
-    skipped: list[InputError] = []
-
-    def report(error: InputError) -> None:
-        skipped.append(error)
-        click.echo(f"skipped: {error}", err=True)
-
-    articles = list(read_articles(list(inputs), date=date, id=article_id,
-                                  skip_errors=skip_errors, on_error=report))
-    if not articles:
-        raise click.ClickException("no article could be read from the input"
-                                   + (f" ({len(skipped)} skipped)" if skipped else ""))
-    return articles
-
-
 def _count(n: object, noun: str) -> str:
     return f"{n} {noun}" + ("" if n == 1 else "s")
 
@@ -68,43 +51,130 @@ def _count(n: object, noun: str) -> str:
               help="RDF syntax (default: from the output's extension; turtle for stdout).")
 @click.option("--model", metavar="NAME",
               help="spaCy pipeline to use (default: the best installed en_core_web_*).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Worker processes extracting at once (each loads the pipeline once).")
+@click.option("--state", metavar="DIR", type=click.Path(file_okay=False),
+              help="Checkpoint folder recording finished articles, kept after the run "
+                   "(default: OUTPUT.kg-state, removed once the output is written).")
+@click.option("--keep-state", is_flag=True,
+              help="Keep the checkpoint after a successful run, so the next run over a "
+                   "grown archive extracts only new or changed articles.")
 @click.option("--date", metavar="YYYY-MM-DD", help="Publication date for every article.")
 @click.option("--id", "article_id", metavar="ID", help="Identifier for a single article.")
 @click.option("--skip-errors", is_flag=True,
               help="Report bad files or records on stderr and go on with the rest.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+@click.option("--ray", "ray_address", metavar="ADDRESS",
+              help="Extract on the Ray cluster at ADDRESS (ray://HOST:10001, HOST:6379, auto, "
+                   "or local to start one here), with --jobs workers (default: one per CPU).")
+@click.option("--shard-size", type=click.IntRange(min=1), metavar="N",
+              help="Articles per part file when OUTPUT is a folder (DIR/), which gets "
+                   "sharded N-Quads (default: 1000).")
 def extract(inputs: tuple[str, ...], output: str, fmt: str | None, model: str | None,
-            date: str | None, article_id: str | None, skip_errors: bool, quiet: bool) -> None:
+            jobs: int, state: str | None, keep_state: bool, date: str | None,
+            article_id: str | None, skip_errors: bool, quiet: bool, ray_address: str | None,
+            shard_size: int | None) -> None:
     """Extract actors and events from INPUT... and write an RDF graph.
 
     INPUT is a .txt, .md, .html, .json or .jsonl file, a folder (read
     recursively) or '-' for standard input. Nothing is written unless every
     input is read (or, with --skip-errors, reported).
 
+    Articles stream through: they are read, parsed in batches and recorded
+    in a checkpoint as they finish, so an interrupted run resumes where it
+    stopped (articles are matched by id and content). N-Triples (.nt) and
+    N-Quads (.nq) are written article by article, in flat memory; Turtle,
+    TriG and JSON-LD hold the whole graph in memory to lay it out. An OUTPUT
+    folder (DIR/) gets DIR/actors.nq and DIR/part-00000.nq ... for kg load.
+
     \b
     Examples:
       kg extract article.txt --output graph.ttl
       kg extract news/ --output graph.trig
+      kg extract archive/ --output archive.nq --jobs 2
       kg extract articles.jsonl --output - --format nt
+      kg extract archive/ --output shards/ --ray ray://head:10001
     """
     with library_errors():
-        from kg.pipeline import build
-        from kg.rdf.write import format_for, write_graph
+        from kg.errors import InputError
+        from kg.io import read_articles
+        from kg.rdf.write import format_for
+        from kg.run.shards import check_folder, is_folder
+        from kg.run.stream import default_state, run
 
-        chosen = fmt or ("turtle" if output == "-" else format_for(output))
-        articles = _read_all(inputs, date=date, article_id=article_id, skip_errors=skip_errors)
-        show = not quiet and len(articles) >= PROGRESS_FROM
-        with click.progressbar(length=len(articles), label="extracting", file=sys.stderr,
-                               hidden=not show) as bar:
-            result = build(articles, model=model, on_article=lambda _: bar.update(1))
-        write_graph(result.dataset, output, chosen)
+        if is_folder(output):
+            check_folder(output, fmt)
+        elif shard_size is not None:
+            raise click.UsageError("--shard-size needs an OUTPUT folder (DIR/)")
+        chosen = fmt or ("turtle" if output == "-" else "nquads" if is_folder(output)
+                         else format_for(output))
+        skipped: list[InputError] = []
+
+        def report_skip(error: InputError) -> None:
+            skipped.append(error)
+            click.echo(f"skipped: {error}", err=True)
+
+        articles = read_articles(list(inputs), date=date, id=article_id,
+                                 skip_errors=skip_errors, on_error=report_skip)
+        with contextlib.ExitStack() as stack, _progress(quiet) as tick:
+            extractor = None
+            if ray_address is not None:
+                from kg.run.cluster import ray_extractor
+
+                given = click.get_current_context().get_parameter_source("jobs")
+                extractor = stack.enter_context(ray_extractor(
+                    ray_address, model=model,
+                    jobs=None if given is click.core.ParameterSource.DEFAULT else jobs))
+            try:
+                result = run(articles, output, fmt=chosen, model=model, jobs=jobs,
+                             state=state, keep_state=keep_state, on_article=tick,
+                             extractor=extractor, shard_size=shard_size)
+            except InputError as exc:
+                folder = state or default_state(output)
+                if folder is not None and Path(folder).is_dir():
+                    raise InputError(f"{exc} (finished articles are kept in {folder}: run "
+                                     "again to resume)") from exc
+                if "no article could be read" in str(exc) and skipped:
+                    raise InputError(f"{exc} ({len(skipped)} skipped)") from exc
+                raise
     if not quiet:
         s = result.summary()
         events = s["events"]
         assert isinstance(events, dict)
         detail = ", ".join(f"{k} {v}" for k, v in events.items())
-        click.echo(f"{_count(s['articles'], 'article')}, {_count(s['actors'], 'actor')}, "
+        reused = f" ({result.reused} from the checkpoint)" if result.reused else ""
+        click.echo(f"{_count(s['articles'], 'article')}{reused}, "
+                   f"{_count(s['actors'], 'actor')}, "
                    f"{_count(sum(events.values()), 'event')} ({detail}) -> {output}", err=True)
+
+
+@contextlib.contextmanager
+def _progress(quiet: bool) -> Iterator[Callable[[], None]]:
+    """Count finished articles on stderr: a live counter with the rate on a terminal,
+    else a line every :data:`PROGRESS_EVERY` seconds (for logs of long runs)."""
+    if quiet:
+        yield lambda: None
+        return
+    if sys.stderr.isatty():
+        from tqdm import tqdm
+
+        with tqdm(total=None, unit=" articles", desc="extracting", file=sys.stderr,
+                  mininterval=0.5, delay=2.0) as bar:
+            yield lambda: bar.update(1)
+        return
+    started = last = time.monotonic()
+    done = 0
+
+    def tick() -> None:
+        nonlocal done, last
+        done += 1
+        now = time.monotonic()
+        if now - last >= PROGRESS_EVERY:
+            last = now
+            rate = done / max(now - started, 1e-9)
+            click.echo(f"extracting: {_count(done, 'article')} done, {rate:.1f}/s", err=True)
+
+    yield tick
 
 
 @main.command()
@@ -200,11 +270,12 @@ def evaluate(articles: str, gold: str, graph: str | None, model: str | None, det
         write_text(output, text)
 
 
-from kg.sparql.commands import load, query, serve
+from kg.sparql.commands import load, push, query, serve
 
 main.add_command(query)
 main.add_command(load)
 main.add_command(serve)
+main.add_command(push)
 
 
 from kg.network.commands import export, network

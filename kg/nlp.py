@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib.util
 import logging
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kg.errors import ModelError
@@ -50,6 +51,21 @@ def default_model() -> str:
     return found[0]
 
 
+def check_model(name: str | None = None) -> str:
+    """The pipeline ``name`` (default: :func:`default_model`) if it is installed, without
+    loading it; else :class:`ModelError`."""
+    model = name or default_model()
+    if Path(model).is_dir():  # a pipeline saved to a folder
+        return model
+    if importlib.util.find_spec(model) is None:
+        hint = ", ".join(installed_models()) or "none"
+        raise ModelError(
+            f"cannot load the spaCy pipeline {model!r}: it is not installed "
+            f"(installed English pipelines: {hint}). Install it with pip, "
+            "or choose another with --model.")
+    return model
+
+
 def _add_gazetteer(nlp: Language) -> None:
     """Country names, nationalities and capitals where the recogniser found nothing.
 
@@ -61,7 +77,8 @@ def _add_gazetteer(nlp: Language) -> None:
 
     ruler = nlp.add_pipe("entity_ruler", name="newskg_countries", after="ner",
                          config={"overwrite_ents": False})
-    ruler.add_patterns(entity_ruler_patterns())  # type: ignore[attr-defined]
+    with nlp.select_pipes(enable=["newskg_countries"]):  # the patterns need only tokenising
+        ruler.add_patterns(entity_ruler_patterns())  # type: ignore[attr-defined]
 
 
 @lru_cache(maxsize=4)

@@ -7,7 +7,7 @@ compared, sorted and written without the ``Doc`` it came from.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 #: Actor classes of the ontology (``kg:Person`` ...), as used in records.
 ACTOR_TYPES = ("Person", "Organization", "Country", "Place", "Group")
@@ -110,7 +110,6 @@ class Actor:
     type: str
     alt_labels: tuple[str, ...] = ()
     member_count: int | None = None
-    articles: tuple[str, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True)

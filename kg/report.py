@@ -83,18 +83,24 @@ def _value(term: object) -> object:
 
 
 def load_store(paths: Iterable[str]) -> Store:
-    """An in-memory store of the graphs in ``paths`` (format from each extension)."""
-    from pyoxigraph import RdfFormat, Store
+    """An in-memory store of the graphs in ``paths`` (format from each extension).
+
+    Only the syntaxes newskg writes are read; RDF/XML is refused
+    (:func:`kg.rdf.read.rdf_format`). Raises :class:`~kg.errors.InputError`
+    naming the file that is refused or cannot be read.
+    """
+    from pyoxigraph import Store
+
+    from kg.errors import InputError
+    from kg.rdf.read import oxigraph_format, rdf_format
 
     store = Store()
     for path in paths:
-        fmt = RdfFormat.from_extension(str(path).rsplit(".", 1)[-1])
-        if fmt is None:
-            from kg.errors import InputError
-
-            raise InputError("unknown RDF file extension; use .ttl, .nt, .jsonld, .trig or .nq",
-                             source=str(path))
-        store.bulk_load(path=str(path), format=fmt)
+        fmt = rdf_format(path)
+        try:
+            store.bulk_load(path=str(path), format=oxigraph_format(fmt))
+        except (SyntaxError, OSError) as exc:
+            raise InputError(f"cannot read the graph as {fmt}: {exc}", source=str(path)) from exc
     return store
 
 

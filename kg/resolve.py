@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 
 from kg.extract import gazetteer
 from kg.extract.names import acronym, clean, fold
@@ -103,79 +104,177 @@ def group_core(name: str) -> str | None:
     return core if core and core != name and len(core.split()) >= 1 else None
 
 
+MentionKey = tuple[str, int, int, str]
+
+
+def _article_keys(extraction: Extraction) -> Iterator[tuple[str, Mention, str, bool]]:
+    """Each resolvable mention of one article: its key, itself, its local name, and
+    whether its actor is described here rather than named.
+
+    The key is the folded canonical name of the mention's actor in this
+    article; the mention comes back with the type of that actor. Described
+    actors ("three Russian diplomats" here are not those elsewhere) belong
+    to this article alone.
+    """
+    clusters = _article_clusters(extraction.mentions)
+    described = {fold(o.name) for o in extraction.mentions if is_description(o)}
+    for m in extraction.mentions:
+        name, kind = clusters[(m.start, m.end, m.name)]
+        key = fold(name)
+        if not key:  # nothing but punctuation: no actor to name
+            continue
+        if kind != m.type:
+            m = Mention(m.start, m.end, m.text, m.name, kind, m.count)
+        yield key, m, name, key in described
+
+
+@dataclass
+class _Tally:
+    """What the mentions of one key say about their actor, summed over articles."""
+
+    types: Counter[str] = field(default_factory=Counter)
+    names: Counter[str] = field(default_factory=Counter)
+    alts: set[str] = field(default_factory=set)
+    counts: Counter[int] = field(default_factory=Counter)
+
+    def add(self, mention: Mention, name: str) -> None:
+        self.types[mention.type] += 1
+        self.names[name] += 1
+        self.alts.add(mention.name)
+        if not _is_adjective(mention):
+            self.alts.add(clean(mention.text))
+        if mention.count is not None:
+            self.counts[mention.count] += 1
+
+    def update(self, other: _Tally) -> None:
+        self.types.update(other.types)
+        self.names.update(other.names)
+        self.alts |= other.alts
+        self.counts.update(other.counts)
+
+
+class ActorIndex:
+    """Actors across articles, built one article at a time.
+
+    Memory grows with the number of distinct named actors, not with the
+    number of articles or mentions (actors an article only describes stay
+    with it), so a corpus can be resolved while it streams past: :meth:`add`
+    every extraction, then :meth:`finish` gives the :class:`ActorTable` that
+    says which actor each mention of an article names.
+
+    >>> from kg.records import Article
+    >>> index = ActorIndex()
+    >>> index.add(Extraction(Article("a", "Putin spoke."), (Mention(0, 5, "Putin", "Putin", "Person"),)))
+    >>> index.add(Extraction(Article("b", "Vladimir Putin spoke."),
+    ...                      (Mention(0, 14, "Vladimir Putin", "Vladimir Putin", "Person"),)))
+    >>> [actor.label for actor in index.finish().actors]
+    ['Vladimir Putin']
+    """
+
+    def __init__(self) -> None:
+        self._tallies: dict[str, _Tally] = {}
+
+    def add(self, extraction: Extraction) -> None:
+        """Count the mentions of one article's named actors."""
+        for key, m, name, described in _article_keys(extraction):
+            if not described:
+                tally = self._tallies.get(key)
+                if tally is None:
+                    tally = self._tallies[key] = _Tally()
+                tally.add(m, name)
+
+    def finish(self) -> ActorTable:
+        """The actors, with lone surnames merged into the one full name ending with them."""
+        tallies = self._tallies
+        persons = {k for k, t in tallies.items() if t.types["Person"]}
+        merged: dict[str, str] = {}
+        for key, tally in tallies.items():
+            # "Trump" alone (even typed as an organisation in "the Trump administration")
+            if len(key.split()) == 1 and set(tally.types) <= {"Person", "Organization", "Place"}:
+                fulls = [f for f in persons if f != key and f.split() and f.split()[-1] == key]
+                if len(fulls) == 1:
+                    merged[key] = fulls[0]
+        groups: dict[str, _Tally] = {}
+        for key, tally in tallies.items():
+            groups.setdefault(merged.get(key, key), _Tally()).update(tally)
+        actors: dict[str, Actor] = {}
+        key_of_fold: dict[str, str] = {}
+        for folded, group in sorted(groups.items()):
+            actor = _actor(group)
+            key_of_fold[folded] = actor.key
+            first = actors.get(actor.key)
+            actors[actor.key] = actor if first is None else _joined(first, actor)
+        keys = {key: key_of_fold[merged.get(key, key)] for key in tallies}
+        return ActorTable(actors=tuple(actors[k] for k in sorted(actors)), keys=keys)
+
+
+def _actor(group: _Tally, *, article: str | None = None) -> Actor:
+    """The actor a tally describes; keyed by its label, and by ``article`` when it is
+    an actor that article describes."""
+    types = group.types
+    kind = max(types, key=lambda t: (types[t], -TYPE_PRIORITY.index(t)))
+    names = group.names
+    label = max(names, key=lambda n: (len(_words(n)) > 1, names[n], len(n), n))
+    alts = group.alts | set(names)
+    if kind == "Group":
+        alts |= {c for a in list(alts) if (c := group_core(a)) and " " in c}
+    alts = {a for a in alts if not a.replace(",", "").isdigit()}
+    alts.discard(label)
+    member_count = group.counts.most_common(1)[0][0] if group.counts else None
+    return Actor(key=label if article is None else f"{article}/{label}", label=label,
+                 type=kind, alt_labels=tuple(sorted(a for a in alts if a and fold(a))),
+                 member_count=member_count if kind == "Group" else None)
+
+
+def _joined(first: Actor, other: Actor) -> Actor:
+    """Actors whose labels coincide after folding are one actor (keys must be unique)."""
+    return Actor(first.key, first.label, first.type,
+                 tuple(sorted(set(first.alt_labels) | set(other.alt_labels))),
+                 first.member_count or other.member_count)
+
+
+@dataclass(frozen=True)
+class ActorTable:
+    """The named actors of a corpus and the actor key of each of their folded names;
+    per article, the actors it describes and the actor of each mention."""
+
+    actors: tuple[Actor, ...]
+    keys: dict[str, str]
+
+    def article(self, extraction: Extraction) -> tuple[tuple[Actor, ...], dict[MentionKey, str]]:
+        """The actors ``extraction`` describes (not in :attr:`actors`), and the actor key
+        of each of its mentions (see :class:`Resolution`)."""
+        article = extraction.article.id
+        found = list(_article_keys(extraction))
+        local: dict[str, _Tally] = {}
+        for key, m, name, described in found:
+            if described:
+                local.setdefault(key, _Tally()).add(m, name)
+        own = {key: _actor(tally, article=article) for key, tally in sorted(local.items())}
+        keys = {(article, m.start, m.end, m.name): own[key].key if described else self.keys[key]
+                for key, m, _, described in found}
+        return tuple(own.values()), keys
+
+    def resolution(self, extraction: Extraction) -> Resolution:
+        """A :class:`Resolution` for one article: the actors it describes, and its
+        mentions' keys."""
+        actors, keys = self.article(extraction)
+        return Resolution(actors=actors, mention_keys=keys)
+
+
 def resolve(extractions: Iterable[Extraction]) -> Resolution:
     """Merge the mentions of every article into actors, and say which mention is which."""
-    by_key_mentions: dict[str, list[tuple[str, Mention]]] = defaultdict(list)
-    local: dict[tuple[str, int, int, str], str] = {}
-    scoped: dict[tuple[str, int, int, str], str] = {}
-    for ex in extractions:
-        clusters = _article_clusters(ex.mentions)
-        described = {fold(o.name) for o in ex.mentions if is_description(o)}
-        for m in ex.mentions:
-            name, kind = clusters[(m.start, m.end, m.name)]
-            key = fold(name)
-            if not key:  # nothing but punctuation: no actor to name
-                continue
-            local[(ex.article.id, m.start, m.end, m.name)] = name
-            if kind != m.type:
-                m = Mention(m.start, m.end, m.text, m.name, kind, m.count)
-            if key in described:  # "three Russian diplomats" here are not those elsewhere
-                key = f"{key}\x00{ex.article.id}"
-            by_key_mentions[key].append((ex.article.id, m))
-            scoped[(ex.article.id, m.start, m.end, m.name)] = key
-    # across articles: a lone surname joins the single full name ending with it
-    persons = {k for k, ms in by_key_mentions.items()
-               if any(m.type == "Person" for _, m in ms)}
-    merged: dict[str, str] = {}
-    for key, ms in by_key_mentions.items():
-        if len(key.split()) == 1 and all(m.type in {"Person", "Organization", "Place"}
-                                         for _, m in ms):
-            # "Trump" alone (even typed as an organisation in "the Trump administration")
-            fulls = [f for f in persons if f != key and f.split() and f.split()[-1] == key]
-            if len(fulls) == 1:
-                merged[key] = fulls[0]
-    groups: dict[str, list[tuple[str, Mention]]] = defaultdict(list)
-    for key, ms in by_key_mentions.items():
-        groups[merged.get(key, key)].extend(ms)
-
-    actors: list[Actor] = []
-    key_of_fold: dict[str, str] = {}
-    for folded, ms in sorted(groups.items()):
-        types = Counter(m.type for _, m in ms)
-        kind = max(types, key=lambda t: (types[t], -TYPE_PRIORITY.index(t)))
-        names = Counter(local[(a, m.start, m.end, m.name)] for a, m in ms)
-        label = max(names, key=lambda n: (len(_words(n)) > 1, names[n], len(n), n))
-        alts = {clean(m.text) for _, m in ms if not _is_adjective(m)} | {
-            m.name for _, m in ms} | set(names)
-        if kind == "Group":
-            alts |= {c for a in list(alts) if (c := group_core(a)) and " " in c}
-        alts = {a for a in alts if not a.replace(",", "").isdigit()}
-        alts.discard(label)
-        counts = Counter(m.count for _, m in ms if m.count is not None)
-        member_count = counts.most_common(1)[0][0] if counts else None
-        articles = tuple(sorted({a for a, _ in ms}))
-        key = f"{articles[0]}/{label}" if "\x00" in folded else label
-        actors.append(Actor(key=key, label=label, type=kind,
-                            alt_labels=tuple(sorted(a for a in alts if a and fold(a))),
-                            member_count=member_count if kind == "Group" else None,
-                            articles=articles))
-        key_of_fold[folded] = key
-    mention_keys = {k: key_of_fold[merged.get(scoped[k], scoped[k])] for k in local}
-    actors = _unique_keys(actors, mention_keys)
-    return Resolution(actors=tuple(sorted(actors, key=lambda a: a.key)), mention_keys=mention_keys)
-
-
-def _unique_keys(actors: list[Actor],
-                 mention_keys: dict[tuple[str, int, int, str], str]) -> list[Actor]:
-    """Actors whose labels coincide after folding are one actor (keys must be unique)."""
-    seen: dict[str, Actor] = {}
-    for actor in actors:
-        if actor.key in seen:
-            first = seen[actor.key]
-            seen[actor.key] = Actor(first.key, first.label, first.type,
-                                    tuple(sorted(set(first.alt_labels) | set(actor.alt_labels))),
-                                    first.member_count or actor.member_count,
-                                    tuple(sorted(set(first.articles) | set(actor.articles))))
-        else:
-            seen[actor.key] = actor
-    return list(seen.values())
+    extractions = list(extractions)
+    index = ActorIndex()
+    for extraction in extractions:
+        index.add(extraction)
+    table = index.finish()
+    actors = {actor.key: actor for actor in table.actors}
+    mention_keys: dict[MentionKey, str] = {}
+    for extraction in extractions:
+        own, keys = table.article(extraction)
+        for actor in own:
+            first = actors.get(actor.key)
+            actors[actor.key] = actor if first is None else _joined(first, actor)
+        mention_keys.update(keys)
+    return Resolution(actors=tuple(actors[k] for k in sorted(actors)), mention_keys=mention_keys)

@@ -7,9 +7,11 @@ bidi controls, emoji and combining marks, quotation marks balanced,
 unbalanced and nested, tokens of thousands of characters without a space,
 runs of blank lines and bullets.
 
-Used by ``tests/test_robustness.py``; the checks (:func:`check_outputs`)
-serialise a dataset in every format, parse it back with rdflib and
-pyoxigraph, check every IRI and every offset.
+Used by ``tests/test_robustness.py`` and ``tests/test_independent_parsers.py``;
+the checks (:func:`check_outputs`) serialise a dataset in every format, parse
+it back with rdflib and pyoxigraph and (but JSON-LD) with Raptor's ``rapper``
+and Serd's ``serdi`` (``tests/independent_parsers.py``), check every IRI and
+every offset.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from kg.namespace import KG
 from kg.rdf.write import FORMATS, serialize
 from kg.records import Extraction
+from tests.independent_parsers import check_independently
 
 # ---------------------------------------------------------------- word lists
 
@@ -238,10 +241,12 @@ def parse_back(data: bytes, fmt: str) -> tuple[int, int]:
 
 
 def check_outputs(dataset: Dataset) -> dict[str, bytes]:
-    """Serialise ``dataset`` in every format and check each parses back with both parsers.
+    """Serialise ``dataset`` in every format and check each parses back with every parser.
 
-    Every IRI of the dataset passes pyoxigraph's check; both parsers read as
-    many quads as the dataset holds (the union for the triple formats).
+    Every IRI of the dataset passes pyoxigraph's check; rdflib and pyoxigraph
+    read as many quads as the dataset holds (the union for the triple
+    formats); ``rapper`` and ``serdi`` read every format but JSON-LD without
+    a complaint, and the same quads as pyoxigraph.
     """
     for quad in dataset.quads((None, None, None, None)):
         for term in quad:
@@ -257,6 +262,7 @@ def check_outputs(dataset: Dataset) -> dict[str, bytes]:
         from_rdflib, from_oxigraph = parse_back(data, fmt)
         assert from_oxigraph == expected, (fmt, from_oxigraph, expected)
         assert from_rdflib == expected, (fmt, from_rdflib, expected)
+        check_independently(data, fmt)
         written[fmt] = data
     return written
 

@@ -368,20 +368,24 @@ def test_id_option_names_a_single_article(tmp_path: Path) -> None:
 
 
 @pytest.mark.model
-def test_progress_is_shown_for_many_articles(tmp_path: Path) -> None:
+def test_progress_lines_go_to_a_log_that_is_not_a_terminal(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     folder = tmp_path / "many"
     folder.mkdir()
     for i in range(25):
         (folder / f"a{i:02d}.txt").write_text(f"Story {i}\n\nPoland expels a diplomat.\n",
                                               encoding="utf-8")
     out = tmp_path / "many.ttl"
+    monkeypatch.setattr("kg.cli.PROGRESS_EVERY", 0.0)
     result = CliRunner().invoke(main, ["extract", str(folder), "--output", str(out)])
     assert result.exit_code == 0, result.output
-    assert "extracting" in result.stderr
-    assert "25 articles" in result.stderr
-    few = CliRunner().invoke(main, ["extract", str(folder / "a00.txt"), "--output",
-                                    str(tmp_path / "one.ttl")])
-    assert "extracting" not in few.stderr
+    assert "extracting: 25 articles done" in result.stderr
+    assert "25 articles, " in result.stderr
+    quiet = CliRunner().invoke(main, ["extract", str(folder), "--output", str(out), "--quiet"])
+    assert quiet.exit_code == 0 and quiet.stderr == ""
+    monkeypatch.setattr("kg.cli.PROGRESS_EVERY", 3600.0)
+    few = CliRunner().invoke(main, ["extract", str(folder), "--output", str(out)])
+    assert "extracting:" not in few.stderr
 
 
 @pytest.mark.model

@@ -56,7 +56,6 @@ def test_same_name_across_articles_is_one_actor() -> None:
             _ex("b2", ("Jan Novák", "Jan Novák", "Person")))
     res = resolve([a, b])
     [actor] = res.actors
-    assert actor.articles == ("a1", "b2")
     assert _key(res, a, 0) == _key(res, b, 0) == actor.key
 
 
@@ -153,3 +152,22 @@ def test_a_name_of_punctuation_only_names_no_actor() -> None:
     res = resolve([people])
     assert [a.label for a in res.actors] == ["Ana Lopes"]
     assert len(res.mention_keys) == 1
+
+
+def test_index_built_article_by_article_gives_the_same_actors() -> None:
+    from kg.resolve import ActorIndex
+
+    exs = [_ex("a1", ("Jan Novak", "Jan Novak", "Person"), ("Novak", "Novak", "Person")),
+           _ex("b2", ("Novak", "Novak", "Organization")),
+           _ex("c3", ("three diplomats", "three diplomats", "Group"))]
+    index = ActorIndex()
+    for ex in reversed(exs):  # the order articles arrive in does not matter
+        index.add(ex)
+    table = index.finish()
+    whole = resolve(exs)
+    described = [a for ex in exs for a in table.resolution(ex).actors]
+    assert [a.key for a in described] == ["c3/three diplomats"]
+    assert sorted((*table.actors, *described), key=lambda a: a.key) == list(whole.actors)
+    for ex in exs:
+        assert table.resolution(ex).mention_keys == {
+            k: v for k, v in whole.mention_keys.items() if k[0] == ex.article.id}

@@ -32,6 +32,7 @@ from kg.sparql import Policy, UnsafeQueryError, execute, open_sources
 store = open_sources([sys.argv[1]])
 execute(store, "ASK { ?s ?p ?o }")          # warm up: every lazy import done before the hook
 queries = json.loads(sys.argv[2])
+policy = Policy(**json.loads(sys.argv[3])) if len(sys.argv) > 3 else Policy()
 events = []
 
 def hook(event, args):
@@ -42,7 +43,7 @@ sys.addaudithook(hook)
 refused = []
 for text in queries:
     try:
-        execute(store, text, timeout=5)
+        execute(store, text, timeout=5, policy=policy)
     except UnsafeQueryError as exc:
         refused.append(str(exc))
 sys.stdout.write(json.dumps({"refused": refused, "events": events}))
@@ -104,6 +105,44 @@ def test_service_and_load_touch_neither_network_nor_disk(
     assert "--allow-service" in report["refused"][0]
     assert "never reads files" in report["refused"][3]
     assert "--allow-update" in report["refused"][-1]
+
+
+def file_queries(secret: Path) -> list[str]:
+    """Every way a query could name a local file in FROM, SERVICE or LOAD."""
+    folder, name = secret.parent.as_uri() + "/", secret.name
+    return [
+        f"SELECT * WHERE {{ SERVICE <{secret.as_uri()}> {{ ?s ?p ?o }} }}",
+        "SELECT * WHERE { SERVICE SILENT <file:///etc/passwd> { ?s ?p ?o } }",
+        f"SELECT * WHERE {{ SERVICE <FILE:{secret}> {{ ?s ?p ?o }} }}",
+        "LOAD <file:/etc/passwd>",
+        f"LOAD <{secret.as_uri()}> INTO GRAPH <urn:g>",
+        f"SELECT * FROM <FILE://{secret}> WHERE {{ ?s ?p ?o }}",
+        "ASK FROM <file:///etc/passwd> { ?s ?p ?o }",
+        f"PREFIX f: <{folder}> SELECT * FROM f:{name} WHERE {{ ?s ?p ?o }}",
+        f"PREFIX : <{folder}> LOAD :{name}",
+        f"BASE <{folder}> SELECT * WHERE {{ SERVICE <{name}> {{ ?s ?p ?o }} }}",
+        (f"BASE <file:///> PREFIX f: <{str(secret.parent).lstrip('/')}/> "
+         f"SELECT * FROM NAMED f:{name} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}"),
+    ]
+
+
+@pytest.mark.parametrize("opt_in", [{}, {"allow_service": True, "allow_load": True,
+                                         "allow_update": True}], ids=["default", "opt-ins"])
+def test_file_iris_are_refused_and_nothing_is_opened(tmp_path: Path, opt_in: dict[str, bool]
+                                                     ) -> None:
+    """FROM, SERVICE and LOAD of a file, however written, are refused (with every opt-in
+    too) before the engine runs: the audit hook sees no open and no socket."""
+    secret = tmp_path / "secret.ttl"
+    secret.write_text("<urn:a> <urn:b> <urn:secret> .\n")
+    queries = file_queries(secret)
+    out = subprocess.run([sys.executable, "-c", PROBE, str(EXAMPLE), json.dumps(queries),
+                          json.dumps(opt_in)],
+                         capture_output=True, text=True, timeout=60, cwd=ROOT, check=True)
+    report = json.loads(out.stdout)
+    assert report["events"] == []
+    assert len(report["refused"]) == len(queries), report
+    if opt_in:
+        assert all("never reads files" in message for message in report["refused"]), report
 
 
 def test_the_listener_would_have_seen_a_service_call(

@@ -28,7 +28,6 @@ from pathlib import Path
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 from rdflib.term import Node
-from rdflib.util import guess_format
 
 from kg.errors import InputError
 from kg.evaluate.text import fold_name, quote_words
@@ -95,19 +94,31 @@ class Predictions:
 
 
 def load_graph(path: str | Path) -> Graph:
-    """Parse the RDF file ``path`` (syntax from its extension, Turtle when unknown).
+    """Parse the RDF file ``path`` (syntax from its extension: any syntax newskg writes).
 
-    Named graphs (TriG, N-Quads) are merged. Raises :class:`~kg.errors.InputError`
-    when the file cannot be read or parsed.
+    Named graphs (TriG, N-Quads) are merged. RDF/XML and unknown extensions
+    are refused (:func:`kg.rdf.read.rdf_format`); JSON-LD is parsed by
+    pyoxigraph, which loads no remote context (rdflib's parser would fetch a
+    ``@context`` URL or read a file it names). Raises
+    :class:`~kg.errors.InputError` when the file cannot be read or parsed.
     """
-    fmt = guess_format(str(path)) or "turtle"
+    from kg.rdf.read import oxigraph_format, rdf_format
+
+    fmt = rdf_format(path)
     try:
+        data = Path(path).read_bytes()
+        if fmt == "json-ld":
+            import pyoxigraph
+
+            quads = pyoxigraph.parse(data, format=oxigraph_format(fmt))
+            data = pyoxigraph.serialize(quads, format=pyoxigraph.RdfFormat.N_QUADS) or b""
+            fmt = "nquads"
         if fmt in _QUAD_FORMATS:
             dataset = Dataset()
-            dataset.parse(str(path), format=fmt)
+            dataset.parse(data=data, format=fmt)
             return _merged(dataset)
         graph = Graph()
-        graph.parse(str(path), format=fmt)
+        graph.parse(data=data, format=fmt)
     except Exception as exc:  # rdflib's parsers raise many kinds of errors
         raise InputError(f"cannot parse the graph as {fmt}: {exc}", source=str(path)) from exc
     return graph

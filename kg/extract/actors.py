@@ -229,8 +229,9 @@ def repeated_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if len(last) >= 3 and last[0].isupper() and last.lower() not in TITLE_WORDS:
             known.setdefault(last, Mention(m.start, m.end, last, m.name, "Person"))
     extra: list[Mention] = []
+    whole = doc.text
     for text, m in sorted(known.items()):
-        for found in re.finditer(r"(?<!\w)" + re.escape(text) + r"(?!\w)", doc.text):
+        for found in re.finditer(r"(?<!\w)" + re.escape(text) + r"(?!\w)", whole):
             start, end = found.span()
             if any(s < end and start < e for s, e in taken):
                 continue

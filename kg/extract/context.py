@@ -23,6 +23,8 @@ class Context:
     quotes: tuple[tuple[int, int], ...] = ()
     article_date: str | None = None
     carried: dict[int, str] = field(default_factory=dict)
+    #: ``doc.text``, joined once: spaCy joins every token's text at each access.
+    text: str = ""
 
     @classmethod
     def build(cls, doc: Doc, *, mentions: list[Mention], quotes: list[tuple[int, int]],
@@ -41,7 +43,7 @@ class Context:
                 age += 1
                 if last and age <= DATE_CARRY:
                     carried[sent.start] = last
-        return cls(doc, tuple(mentions), tuple(quotes), article_date, carried)
+        return cls(doc, tuple(mentions), tuple(quotes), article_date, carried, doc.text)
 
     def in_quote(self, token: Token) -> bool:
         """Whether ``token`` lies inside a quotation."""

@@ -75,7 +75,7 @@ def linear_roles(trigger: Token, ctx: Context) -> tuple[tuple[Mention, ...],
     agent: tuple[Mention, ...] = ()
     if before:
         last = before[-1]
-        gap = ctx.doc.text[last.end:trigger.idx].split()
+        gap = ctx.text[last.end:trigger.idx].split()
         if len(gap) <= 2 and all(w.lower() in {"the", "also", "now", "then", "on", "has",
                                                "have", "had", "reportedly"} for w in gap):
             agent = (as_state(last),)

@@ -44,7 +44,6 @@ def _is_actor_head(token: Token) -> bool:
 def _roles(trigger: Token) -> tuple[list[Token], list[Token]] | None:
     """Agent and patient heads of an expulsion at ``trigger``, or ``None``."""
     lemma = trigger.lemma_.lower()
-    sent_lower = trigger.sent.text.lower()
     if lemma in EXPEL_VERBS and trigger.tag_ in {"VBZ", "VBD", "VBP"} and trigger.dep_ in {
             "compound", "amod", "nmod", "dep"}:
         return [], []  # a misparsed verb: read by word order instead
@@ -56,7 +55,7 @@ def _roles(trigger: Token) -> tuple[list[Token], list[Token]] | None:
         agent = possessor(trigger)
         return ([agent] if agent is not None else prep_objects(trigger, "by"),
                 prep_objects(trigger, "of"))
-    if lemma == "declare" and any(p in sent_lower for p in PERSONA_NON_GRATA):
+    if lemma == "declare" and any(p in trigger.sent.text.lower() for p in PERSONA_NON_GRATA):
         return subjects(trigger), [o for o in objects(trigger)
                                    if o.lower_ not in {"persona", "personae"}]
     if lemma in {"order", "force", "tell", "give"} and any(
@@ -118,10 +117,8 @@ def find_expulsions(ctx: Context) -> list[Event]:
     hand-built Docs in ``tests/test_extract_expelled.py``)."""
     events = []
     for token in ctx.doc:
-        if ctx.in_quote(token):
-            continue
         roles = _roles(token)
-        if roles is None:
+        if roles is None or ctx.in_quote(token):
             continue
         agent_heads, patient_heads = roles
         patient_heads = [p for p in patient_heads if _is_actor_head(p)]

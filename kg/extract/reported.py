@@ -56,7 +56,7 @@ def find_indirect_statements(ctx: Context) -> list[Event]:
         if speaker is None:
             continue
         history.append(speaker)
-        content = ctx.doc.text[start:end].strip(" .,;:—–-")
+        content = ctx.text[start:end].strip(" .,;:—–-")
         events.append(make_event("said", verb, ctx, agents=(speaker,), indirect=True,
                                  content=content, confidence=0.7))
     return events

@@ -267,7 +267,7 @@ def _subject_speaker(verbs: Iterable[Token], ctx: Context, history: list[Mention
 def _colon_in_sentence(quote: Quote, ctx: Context, history: list[Mention]) -> tuple[
         Mention | None, Token | None]:
     """"Bolsonaro opposed Macron's statement: "...": a colon introduces the subject's words."""
-    before = ctx.doc.text[:quote.start].rstrip(" \"“'")
+    before = ctx.text[:quote.start].rstrip(" \"“'")
     if not before.endswith(":"):
         return None, None
     colon = _token_at(ctx.doc, len(before) - 1)
@@ -281,9 +281,9 @@ def _next_sentence(quote: Quote, sents: list[Span], ctx: Context,
                    history: list[Mention]) -> tuple[Mention | None, Token | None]:
     """'"...!" Macron told the world.': attribution in the sentence right after the quote."""
     last = sents[-1]
-    if last.end >= len(ctx.doc) or ctx.doc.text[quote.end:last.end_char].strip(" \"”'.,!?\n"):
+    if last.end >= len(ctx.doc) or ctx.text[quote.end:last.end_char].strip(" \"”'.,!?\n"):
         return None, None
-    if "\n" in ctx.doc.text[quote.end:ctx.doc[last.end].idx]:
+    if "\n" in ctx.text[quote.end:ctx.doc[last.end].idx]:
         return None, None  # the next paragraph is someone else's
     following = ctx.doc[last.end].sent
     if len(following) > 25:
@@ -309,7 +309,7 @@ def _previous_speech(quote: Quote, sents: list[Span], ctx: Context,
     """A quotation standing alone right after a sentence in which someone spoke
     ("Brunson appealed to Trump for help. "I appeal to ..."")."""
     first = sents[0]
-    opening = ctx.doc.text[first.start_char:quote.start].strip(" \n•\"“'")
+    opening = ctx.text[first.start_char:quote.start].strip(" \n•\"“'")
     if opening or first.start == 0:
         return None, None
     previous = ctx.doc[first.start - 1].sent
@@ -335,7 +335,7 @@ def find_statements(ctx: Context, quotes: list[Quote]) -> list[Event]:
         if speaker is None:
             speaker, trigger = _colon_intro(sents[0], ctx, history)
         if speaker is None and last is not None and quote.start - last[0] <= CONTINUATION_CHARS:
-            opening = ctx.doc.text[sents[0].start_char:quote.start].strip(" \n•\"“'")
+            opening = ctx.text[sents[0].start_char:quote.start].strip(" \n•\"“'")
             if not opening or quote.continues:
                 speaker = last[1]
         if speaker is None:

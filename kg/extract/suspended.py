@@ -76,10 +76,8 @@ def find_suspensions(ctx: Context) -> list[Event]:
     """Every suspension of a member from a body that the article states."""
     events = []
     for token in ctx.doc:
-        if ctx.in_quote(token):
-            continue
         roles = _roles(token)
-        if roles is None:
+        if roles is None or ctx.in_quote(token):
             continue
         agent_heads, member_heads, body_heads = roles
         member_heads = [m for m in member_heads

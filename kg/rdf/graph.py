@@ -36,7 +36,8 @@ from kg.rdf.terms import (
 )
 from kg.records import Actor, Article, Event, Extraction, Mention, Resolution
 
-__all__ = ["PREFIXES", "bind_prefixes", "build_graph", "union_graph"]
+__all__ = ["PREFIXES", "actor_triples", "article_triples", "bind_prefixes", "build_graph",
+           "union_graph"]
 
 log = logging.getLogger(__name__)
 
@@ -68,12 +69,12 @@ def build_graph(extractions: Iterable[Extraction], resolution: Resolution) -> Da
     dataset = Dataset()
     bind_prefixes(dataset)
     for actor in resolution.actors:
-        for triple in _actor_triples(actor):
+        for triple in actor_triples(actor):
             dataset.add(triple)
     for extraction in extractions:
         article = extraction.article
         graph = dataset.graph(article_iri(article.id))
-        for triple in _article_triples(extraction, resolution):
+        for triple in article_triples(extraction, resolution):
             graph.add(triple)
     return dataset
 
@@ -90,7 +91,8 @@ def union_graph(dataset: Dataset) -> Graph:
 # ---------------------------------------------------------------- actors
 
 
-def _actor_triples(actor: Actor) -> Iterator[Triple]:
+def actor_triples(actor: Actor) -> Iterator[Triple]:
+    """The default-graph description of ``actor``: type, labels, member count."""
     iri = actor_iri(actor.key)
     cls = ACTOR_CLASSES.get(actor.type)
     if cls is None:
@@ -124,7 +126,8 @@ def _resolve_all(resolution: Resolution, article_id: str,
 # ---------------------------------------------------------------- articles
 
 
-def _article_triples(extraction: Extraction, resolution: Resolution) -> Iterator[Triple]:
+def article_triples(extraction: Extraction, resolution: Resolution) -> Iterator[Triple]:
+    """The triples of one article's graph (``resolution`` needs only its mentions' keys)."""
     article = extraction.article
     iri = article_iri(article.id)
     yield from _article_metadata(article, iri)

@@ -28,7 +28,8 @@ from rdflib import URIRef
 from kg.namespace import BASE
 from kg.records import Event
 
-__all__ = ["actor_iri", "article_iri", "event_digest", "event_iri", "role_iri", "slug"]
+__all__ = ["actor_iri", "article_iri", "event_digest", "event_iri", "event_prefix", "role_iri",
+           "slug"]
 
 #: Characters kept as they are besides ASCII letters and digits: unreserved
 #: and sub-delims of RFC 3986, minus ``_`` (stands for a space) and ``~`` (empty).
@@ -74,7 +75,12 @@ def event_iri(article_id: str, event: Event, part: int | None = None) -> URIRef:
     ``part`` tells apart the events one record is split into (one
     statement per speaker). Identical input gives the identical IRI.
     """
-    return URIRef(f"{BASE}event/{slug(article_id)}/{_kind(event.kind)}-{event_digest(event, part)}")
+    return URIRef(f"{event_prefix(article_id)}{_kind(event.kind)}-{event_digest(event, part)}")
+
+
+def event_prefix(article_id: str) -> str:
+    """What the IRI of every event read from article ``article_id`` starts with."""
+    return f"{BASE}event/{slug(article_id)}/"
 
 
 def _kind(kind: str) -> str:

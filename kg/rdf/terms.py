@@ -68,13 +68,26 @@ _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
 _CENT = Decimal("0.01")
 
 
+#: NUL and the Unicode noncharacters (U+FDD0-U+FDEF and the last two code points of
+#: every plane, "not for interchange"): valid in RDF, but not every parser carries them
+#: (Raptor silently cuts a literal at NUL, U+FFFE or U+FFFF).
+_NOT_FOR_INTERCHANGE = re.compile(
+    "[\x00\ufdd0-\ufdef" + "".join(chr(plane << 16 | 0xFFFE) + chr(plane << 16 | 0xFFFF)
+                                    for plane in range(17)) + "]")
+
+
 def clean_text(text: str) -> str:
-    """``text`` with lone surrogates (from malformed JSON escapes) replaced by U+FFFD."""
+    """``text`` with lone surrogates (from malformed JSON escapes), NUL and Unicode
+    noncharacters replaced by U+FFFD, each by one (offsets into the text still hold).
+
+    >>> clean_text("a\\x00b\\ufffec\\uffff") == "a\\ufffdb\\ufffdc\\ufffd"
+    True
+    """
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
-        return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
-    return text
+        text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return _NOT_FOR_INTERCHANGE.sub("\ufffd", text)
 
 
 def text_literal(text: str) -> Literal:

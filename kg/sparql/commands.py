@@ -1,4 +1,4 @@
-"""The ``kg query``, ``kg load`` and ``kg serve`` commands (registered in :mod:`kg.cli`).
+"""The ``kg query``, ``kg load``, ``kg serve`` and ``kg push`` commands (see :mod:`kg.cli`).
 
 Thin click commands over :mod:`kg.sparql`; nothing heavy is imported until a
 command runs, so ``kg --help`` stays fast. Data goes to stdout, messages to
@@ -7,14 +7,19 @@ stderr; library errors become one-line click errors.
 
 from __future__ import annotations
 
+import os
 import sys
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 import click
 
 from kg.cli_errors import library_errors
 
-__all__ = ["load", "query", "serve"]
+if TYPE_CHECKING:
+    from kg.sparql.gsp import Endpoint
+    from kg.sparql.push import PushReport
+
+__all__ = ["load", "push", "query", "serve"]
 
 #: Every --format of kg query: results formats, then RDF syntaxes for graphs.
 QUERY_FORMATS = ("table", "csv", "tsv", "json", "xml", "turtle", "nt", "json-ld", "trig",
@@ -118,14 +123,15 @@ def query(sources: tuple[str, ...], store_dir: str | None, text: str | None,
 
 @click.command()
 @click.argument("graphs", nargs=-1, required=True, metavar="GRAPH...",
-                type=click.Path(exists=True, dir_okay=False))
+                type=click.Path(exists=True))
 @click.option("--store", "store_dir", required=True, metavar="DIR", type=click.Path(),
               help="The store folder (created if needed).")
 @click.option("-q", "--quiet", is_flag=True, help="No summary line.")
 def load(graphs: tuple[str, ...], store_dir: str, quiet: bool) -> None:
     """Load RDF files into an on-disk store, for fast queries.
 
-    GRAPH is a file kg extract wrote; DIR is created if needed. One named graph per article: loading an article again replaces its graph,
+    GRAPH is a file kg extract wrote, or a folder of them (the shards of
+    kg extract --output SHARDS/: all its RDF files); DIR is created if needed. One named graph per article: loading an article again replaces its graph,
     so loading the same files twice changes nothing. Query it with
     kg query --store DIR or kg serve DIR.
     """
@@ -173,3 +179,100 @@ def serve(sources: tuple[str, ...], host: str, port: int, allow_service: bool,
     finally:
         server.server_close()
     sys.stdout.flush()
+
+
+#: Show a progress bar from this many requests on.
+PUSH_PROGRESS_FROM = 20
+
+
+def _endpoint(ctx: click.Context, param: click.Parameter, value: str) -> Endpoint:
+    from kg.errors import NewsKGError
+    from kg.sparql.gsp import parse_endpoint
+
+    try:
+        return parse_endpoint(value)
+    except NewsKGError as exc:
+        raise click.BadParameter(str(exc), ctx=ctx, param=param) from exc
+
+
+def _push_summary(report: PushReport, url: str) -> str:
+    graphs = (f"{report.graphs} graph{'' if report.graphs == 1 else 's'} "
+              f"({report.graph_triples} triples)")
+    mode, count = report.default_mode, f"({report.default_triples} triples)"
+    if report.dry_run:
+        default = ("default graph left alone" if mode == "skip"
+                   else f"default graph to {mode} {count}")
+        return f"dry run, nothing sent: {graphs} to replace, {default} -> {url}"
+    default = "default graph left alone" if mode == "skip" else f"default graph {mode}d {count}"
+    return f"{graphs} replaced, {default} -> {url} in {report.seconds:.1f} s"
+
+
+@click.command()
+@click.argument("sources", nargs=-1, required=True, metavar="SOURCE...",
+                type=click.Path(exists=True))
+@click.option("--endpoint", required=True, metavar="URL", callback=_endpoint,
+              help="The graph store's URL (SPARQL 1.1 Graph Store Protocol), e.g. "
+                   "http://127.0.0.1:7878/store (Oxigraph), http://HOST:3030/DATASET/data "
+                   "(Fuseki).")
+@click.option("--default-graph", "default_mode", default="merge", show_default=True,
+              type=click.Choice(("merge", "replace", "skip")),
+              help="The actors in the default graph: merge them (POST), replace the server's "
+                   "default graph (PUT) or leave it alone.")
+@click.option("--user", metavar="NAME", help="HTTP Basic user (password from --password-env).")
+@click.option("--password-env", default="NEWSKG_PASSWORD", show_default=True, metavar="VAR",
+              help="The environment variable holding --user's password.")
+@click.option("--content-type", default="application/n-triples", show_default=True,
+              type=click.Choice(("application/n-triples", "text/turtle")),
+              help="How bodies are labelled (they are N-Triples, which is also Turtle).")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=60.0,
+              show_default=True, metavar="SECONDS",
+              help="Time limit for connecting and for each answer.")
+@click.option("--dry-run", is_flag=True,
+              help="Read the sources and list the requests on stdout; send nothing.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+def push(sources: tuple[str, ...], endpoint: Endpoint, default_mode: str, user: str | None,
+         password_env: str, content_type: str, timeout: float, dry_run: bool,
+         quiet: bool) -> None:
+    """Push graphs to a SPARQL server with the Graph Store HTTP Protocol.
+
+    SOURCE is a .trig or .nq file kg extract wrote (the syntaxes that keep
+    one named graph per article) or a store folder made by kg load. Each
+    article graph is PUT (?graph=IRI), replacing the server's copy; the
+    actors in the default graph are merged (POST ?default) unless
+    --default-graph says otherwise. Pushing the same graphs twice changes
+    nothing. Other graphs on the server are never touched.
+
+    \b
+    Examples:
+      kg push graph.trig --endpoint http://127.0.0.1:7878/store
+      kg push kgstore --endpoint http://127.0.0.1:3030/news/data --user admin
+      kg push a.nq b.nq --endpoint https://example.org/store --dry-run
+    """
+    with library_errors():
+        from kg.sparql.gsp import Credentials, GraphStore
+        from kg.sparql.push import push as send
+        from kg.sparql.push import read_graphs, request_count
+
+        credentials = None
+        if user is not None:
+            password = os.environ.get(password_env)
+            if password is None:
+                raise click.ClickException(
+                    f"--user {user} needs a password in the environment variable "
+                    f"{password_env} (it is never read from the command line)")
+            credentials = Credentials(user, password)
+        graphs = read_graphs(sources)
+        total = request_count(graphs, default_mode)
+        if dry_run:
+            report = send(graphs, None, default_mode=default_mode, on_request=lambda r:
+                          click.echo(f"{r.method}\t{r.graph or 'default'}\t{r.triples}"))
+        else:
+            show = not quiet and total >= PUSH_PROGRESS_FROM
+            with (GraphStore(endpoint, credentials=credentials, timeout=timeout,
+                             content_type=content_type) as client,
+                  click.progressbar(length=total, label="pushing", file=sys.stderr,
+                                    hidden=not show) as bar):
+                report = send(graphs, client, default_mode=default_mode,
+                              on_request=lambda _: bar.update(1))
+    if not quiet:
+        click.echo(_push_summary(report, endpoint.url), err=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kg.errors import NewsKGError
 
-__all__ = ["QueryError", "QueryTimeoutError", "StoreError", "UnsafeQueryError"]
+__all__ = ["PushError", "QueryError", "QueryTimeoutError", "StoreError", "UnsafeQueryError"]
 
 
 class QueryError(NewsKGError):
@@ -21,3 +21,7 @@ class QueryTimeoutError(QueryError):
 
 class StoreError(NewsKGError):
     """A source or store cannot be read or written."""
+
+
+class PushError(NewsKGError):
+    """A graph store cannot be reached or refused a request (bad URL, HTTP error, time-out)."""

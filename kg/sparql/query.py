@@ -1,9 +1,17 @@
 """Run SPARQL over a store: named questions, parameters as bindings, a time limit.
 
-Parameters are passed to the engine as bindings (pyoxigraph
-``substitutions``, SEP-0007): ``params={"speaker": "Kenneth Roth"}`` fixes
-``?speaker`` to that literal everywhere in the query; the query text is never
-edited.
+A query that declares its parameters (``# param NAME: ...`` lines at its
+top, as every named question does) gets each binding as an inline
+``VALUES ?NAME { term }`` block placed first in its outermost group (the
+WHERE clause), the way Jena's ``ParameterizedSparqlString`` works: the
+engine then starts from the bound value instead of filtering a complete
+answer. The term is made by pyoxigraph (``NamedNode`` validates an IRI,
+``Literal`` escapes text) and written by its serializer, so a value is
+always exactly one RDF term: it cannot close the block or the group, and
+the query text around it is fixed. Only declared parameters can be bound,
+and a parameter declared ``(required)`` must be. Any other query gets its
+bindings as pyoxigraph ``substitutions`` (SEP-0007), which fix the variable
+everywhere but are applied by the engine after evaluation.
 """
 
 from __future__ import annotations
@@ -11,27 +19,29 @@ from __future__ import annotations
 import re
 import threading
 import traceback
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import TYPE_CHECKING
 
 from kg.sparql.errors import QueryError, QueryTimeoutError
 from kg.sparql.results import PREFIXES, Result
-from kg.sparql.safety import Policy, check
+from kg.sparql.safety import _TOKEN, QUERY_FORMS, Policy, check
 
 if TYPE_CHECKING:
     from pyoxigraph import BlankNode, Literal, NamedNode, Store, Triple
 
     Term = NamedNode | BlankNode | Literal | Triple
 
-__all__ = ["DEFAULT_TIMEOUT", "NamedQuery", "execute", "named_queries", "named_query",
+__all__ = ["DEFAULT_TIMEOUT", "NamedQuery", "bind", "execute", "named_queries", "named_query",
            "parse_param", "parse_value"]
 
 #: Seconds a query may run by default.
 DEFAULT_TIMEOUT = 30.0
 
 _HEADER = re.compile(r"^#\s*(?P<key>[\w-]+)(?:\s+(?P<arg>[\w-]+))?\s*:\s*(?P<text>.*)$")
+#: How a parameter's description starts when the question cannot run without it.
+REQUIRED = "(required)"
 
 
 @dataclass(frozen=True)
@@ -39,13 +49,15 @@ class NamedQuery:
     """A named question shipped with newskg (``kg/sparql/queries/<name>.rq``).
 
     ``params`` maps each parameter (a variable of the query that may be
-    bound) to what it means.
+    bound) to what it means; ``required`` names those that must be bound
+    (their description starts with ``(required)``).
     """
 
     name: str
     title: str
     params: tuple[tuple[str, str], ...]
     text: str
+    required: tuple[str, ...] = ()
 
 
 def _parse_named(name: str, text: str) -> NamedQuery:
@@ -61,7 +73,8 @@ def _parse_named(name: str, text: str) -> NamedQuery:
             title = match["text"].strip()
         elif match["key"] == "param" and match["arg"]:
             params.append((match["arg"], match["text"].strip()))
-    return NamedQuery(name, title, tuple(params), text)
+    required = tuple(n for n, text in params if text.startswith(REQUIRED))
+    return NamedQuery(name, title, tuple(params), text, required)
 
 
 def named_queries() -> dict[str, NamedQuery]:
@@ -139,6 +152,94 @@ def _substitutions(params: Mapping[str, object], variables: frozenset[str]) -> d
     return subs
 
 
+def _value_term(name: str, value: object) -> NamedNode | Literal:
+    """The IRI or literal a parameter is bound to (``VALUES`` holds no blank node)."""
+    from pyoxigraph import Literal, NamedNode
+
+    term = parse_value(value) if isinstance(value, str) else (
+        value if isinstance(value, NamedNode | Literal) else _literal(value))
+    if not isinstance(term, NamedNode | Literal):
+        raise QueryError(f"?{name} can only be bound to an IRI or a literal, not {value!r}")
+    return term
+
+
+def _spans(query: str) -> Iterator[tuple[str, str, int]]:
+    """The tokens of ``query`` (kind, text, offset after it), by the tokenizer of
+    :mod:`kg.sparql.safety`, which skips strings, IRIs and comments whole."""
+    pos = 0
+    while pos < len(query):
+        if query[pos].isspace():
+            pos += 1
+            continue
+        match = _TOKEN.match(query, pos)
+        if match is None:  # pragma: no cover - the 'other' branch matches any non-space
+            return
+        pos = match.end()
+        yield match.lastgroup or "other", match.group(0), pos
+
+
+def _group_start(query: str) -> int:
+    """The offset just after the ``{`` that opens the query's outermost group (its
+    WHERE clause; after the template in a CONSTRUCT); :class:`QueryError` if none."""
+    tokens = list(_spans(query))
+    form = next((i for i, (kind, text, _) in enumerate(tokens)
+                 if kind == "word" and text.upper() in QUERY_FORMS), None)
+    if form is None:
+        raise QueryError("parameters can only be bound in a query (SELECT, ASK, CONSTRUCT, "
+                         "DESCRIBE)")
+    rest = tokens[form + 1:]
+    if tokens[form][1].upper() == "CONSTRUCT":
+        if rest and rest[0][1].upper() == "WHERE":
+            raise QueryError("parameters cannot be bound in the short form CONSTRUCT WHERE "
+                             "{ ... }: write CONSTRUCT { template } WHERE { pattern }")
+        braces = 0
+        for index, (_, text, _) in enumerate(rest):
+            braces += {"{": 1, "}": -1}.get(text, 0)
+            if braces == 0 and text == "}":
+                rest = rest[index + 1:]
+                break
+    depth = 0  # of parentheses: a '{' inside them opens an expression's EXISTS
+    for kind, text, after in rest:
+        if kind == "other" and text in "()":
+            depth += 1 if text == "(" else -1
+        elif kind == "other" and text == "{" and depth == 0:
+            return after
+    raise QueryError("the query has no WHERE clause to bind parameters in")
+
+
+def bind(query: str, params: Mapping[str, object]) -> str:
+    """``query`` with each of ``params`` as a ``VALUES`` block first in its outermost group.
+
+    ``query`` declares its parameters (``# param NAME: ...``); binding an
+    undeclared one, or leaving out a ``(required)`` one, is a
+    :class:`QueryError`. Each value becomes a pyoxigraph term (see
+    :func:`parse_value`) written by pyoxigraph's serializer: one IRI or
+    literal, whatever characters the value holds.
+
+    >>> print(bind("# param who: a label\\nSELECT ?who WHERE { ?x rdfs:label ?who }",
+    ...            {"who": 'x" } DROP ALL'}))
+    # param who: a label
+    SELECT ?who WHERE { VALUES ?who { "x\\" } DROP ALL" } ?x rdfs:label ?who }
+    """
+    declared = _parse_named("", query)
+    names = [name for name, _ in declared.params]
+    for name in params:
+        if name not in names:
+            raise QueryError(f"the query has no parameter ?{name}; its parameters: "
+                             + (", ".join(f"?{n}" for n in names) or "none"))
+    missing = [name for name in declared.required if name not in params]
+    if missing:
+        about = dict(declared.params)
+        raise QueryError("the question needs " + "; ".join(
+            f"--param {name}=... ({about[name][len(REQUIRED):].strip()})" for name in missing))
+    if not params:
+        return query
+    start = _group_start(query)
+    blocks = "".join(f" VALUES ?{name} {{ {_value_term(name, params[name])} }}"
+                     for name in names if name in params)
+    return query[:start] + blocks + query[start:]
+
+
 def _literal(value: object) -> Literal:
     from pyoxigraph import Literal
 
@@ -153,7 +254,9 @@ def execute(store: Store, query: str, *, params: Mapping[str, object] | None = N
     """Run ``query`` on ``store`` and return its :class:`Result`.
 
     The query is checked first (:func:`kg.sparql.safety.check`); the default
-    graph holds all the data (see :mod:`kg.sparql.store`); ``params`` become bindings. A
+    graph holds all the data (see :mod:`kg.sparql.store`); ``params`` become bindings:
+    ``VALUES`` blocks if the query declares its parameters (:func:`bind`),
+    SEP-0007 substitutions otherwise. A
     query still running after ``timeout`` seconds is abandoned and
     :class:`QueryTimeoutError` raised (``None``: no limit). ``default_graph``
     and ``named_graphs`` (IRIs of graphs in the store, as the protocol's
@@ -177,7 +280,11 @@ def execute(store: Store, query: str, *, params: Mapping[str, object] | None = N
             return Result("UPDATE", (), b"")
 
         return _in_worker(apply, timeout)
-    subs = _substitutions(params or {}, checked.variables)
+    declares = bool(_parse_named("", query).params)
+    if declares:  # the bound query is checked again: a value cannot add a keyword
+        query = bind(query, params or {})
+        check(query, policy)
+    subs = {} if declares else _substitutions(params or {}, checked.variables)
     try:
         default = [NamedNode(iri) for iri in default_graph]
         named: list[NamedNode | BlankNode] = [NamedNode(iri) for iri in named_graphs]

@@ -17,6 +17,7 @@ kg.sparql.errors.UnsafeQueryError: the query calls a remote endpoint (SERVICE <h
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from kg.sparql.errors import QueryError, UnsafeQueryError
@@ -27,6 +28,8 @@ __all__ = ["Checked", "Policy", "check"]
 UPDATE_KEYWORDS = frozenset({"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD",
                              "MOVE", "COPY", "WITH"})
 QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
+#: An absolute IRI starts with a scheme.
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
 
 _TOKEN = re.compile(
     r"""
@@ -82,19 +85,51 @@ def _tokens(text: str) -> list[tuple[str, str]]:
     return out
 
 
+def _declared_iris(tokens: list[tuple[str, str]]) -> Callable[[str], str]:
+    """A function giving the full IRI an IRI or prefixed name of the query stands for,
+    after the query's ``PREFIX`` and ``BASE`` declarations (``BASE <file:///etc/>``
+    makes ``<passwd>`` a file IRI; ``PREFIX f: <file:///etc/>`` makes ``f:passwd`` one)."""
+    prefixes: dict[str, str] = {}
+    base = ""
+
+    def full(text: str) -> str:
+        if text.startswith("<") and text.endswith(">"):
+            iri = text[1:-1]
+        elif ":" in text and not text.startswith(("?", "$")):
+            prefix, _, local = text.partition(":")
+            iri = prefixes.get(prefix, prefix + ":") + local
+        else:
+            return text
+        return iri if _SCHEME.match(iri) else base + iri
+
+    for index, (kind, value) in enumerate(tokens):
+        following = tokens[index + 1:index + 3]
+        if kind != "word" or not following:
+            continue
+        if value.upper() == "BASE" and following[0][0] == "iri":
+            base = full(following[0][1])
+        elif (value.upper() == "PREFIX" and len(following) == 2 and following[0][0] == "pname"
+              and following[1][0] == "iri"):
+            prefixes[following[0][1].partition(":")[0]] = full(following[1][1])
+    return full
+
+
 def check(query: str, policy: Policy | None = None) -> Checked:
     """Scan ``query`` and raise :class:`UnsafeQueryError` for what ``policy`` does not allow.
 
     Refused without the opt-in: ``SERVICE`` (``allow_service``), ``LOAD``
     (``allow_load``) and every other update (``allow_update``). ``FROM`` and
     ``FROM NAMED`` only select graphs of the store by name and never fetch
-    anything, but a ``file:`` IRI there (or in ``SERVICE`` or ``LOAD``) is
-    always refused: newskg never reads files named inside a query.
+    anything, but a ``file:`` IRI there (or in ``SERVICE`` or ``LOAD``), written
+    out or through a ``PREFIX`` or ``BASE``, is always refused: newskg never
+    reads files named inside a query.
     """
     policy = policy or Policy()
     tokens = _tokens(query)
     words = [(i, value.upper()) for i, (kind, value) in enumerate(tokens) if kind == "word"]
     variables = frozenset(value[1:] for kind, value in tokens if kind == "var")
+
+    iris = _declared_iris(tokens)
 
     def iri_after(index: int) -> str:
         for kind, value in tokens[index + 1:index + 4]:
@@ -105,7 +140,7 @@ def check(query: str, policy: Policy | None = None) -> Checked:
     for index, word in words:
         if word in ("SERVICE", "LOAD", "FROM"):
             target = iri_after(index)
-            if target.lower().startswith("<file:"):
+            if iris(target).lower().startswith("file:"):
                 raise UnsafeQueryError(
                     f"the query names a local file ({word} {target}); newskg never reads files "
                     "named inside a query: give the file as a SOURCE (or load it into a store "

@@ -186,6 +186,10 @@ class _Handler(BaseHTTPRequestHandler):
 
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
+    #: The listen backlog: connections the kernel queues before the server accepts them.
+    #: socketserver's default of 5 makes a burst of clients see resets and stalls; the
+    #: kernel caps it at ``net.core.somaxconn`` (4096 on current Linux).
+    request_queue_size = 1024
 
     def __init__(self, address: tuple[str, int], store: Store, policy: Policy,
                  timeout: float | None) -> None:

@@ -52,14 +52,15 @@ class LoadReport:
 
 
 def _format(path: Path) -> RdfFormat:
-    from pyoxigraph import RdfFormat
+    """The syntax of ``path``; RDF/XML and unknown extensions are refused
+    (:func:`kg.rdf.read.rdf_format`: no XML parser ever sees a user's file)."""
+    from kg.errors import InputError
+    from kg.rdf.read import oxigraph_format, rdf_format
 
-    name = RDF_EXTENSIONS.get(path.suffix.lower())
-    if name is None:
-        raise StoreError(f"{path}: cannot tell the RDF syntax from the extension "
-                         f"{path.suffix or '(none)'}; use one of {', '.join(RDF_EXTENSIONS)}")
-    fmt: RdfFormat = getattr(RdfFormat, name)
-    return fmt
+    try:
+        return oxigraph_format(rdf_format(path))
+    except InputError as exc:
+        raise StoreError(str(exc)) from exc
 
 
 def is_store(path: str | os.PathLike[str]) -> bool:
@@ -171,7 +172,18 @@ def _read(store: Store, paths: Sequence[Path], *, replace: bool) -> int:
 
 
 def _paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
-    out = [Path(p) for p in paths]
+    """The files ``paths`` names, a folder's RDF files (such as the shards of
+    ``kg extract --output DIR/``) in name order in its place."""
+    out: list[Path] = []
+    for given in map(Path, paths):
+        if given.is_dir():
+            found = sorted(p for p in given.iterdir() if p.suffix in RDF_EXTENSIONS)
+            if not found:
+                raise StoreError(f"{given}: a folder with no RDF file "
+                                 f"({', '.join(RDF_EXTENSIONS)})")
+            out += found
+        else:
+            out.append(given)
     for path in out:
         if not path.is_file():
             raise StoreError(f"{path}: no such file")
