@@ -51,8 +51,9 @@ def _count(n: object, noun: str) -> str:
               help="RDF syntax (default: from the output's extension; turtle for stdout).")
 @click.option("--model", metavar="NAME",
               help="spaCy pipeline to use (default: the best installed en_core_web_*).")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Worker processes extracting at once (each loads the pipeline once).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1,
+              help="Worker processes extracting at once, each loading the pipeline once "
+                   "(default: 1; with --ray, one per CPU of the cluster).")
 @click.option("--state", metavar="DIR", type=click.Path(file_okay=False),
               help="Checkpoint folder recording finished articles, kept after the run "
                    "(default: OUTPUT.kg-state, removed once the output is written).")
@@ -96,7 +97,7 @@ def extract(inputs: tuple[str, ...], output: str, fmt: str | None, model: str | 
       kg extract archive/ --output shards/ --ray ray://head:10001
     """
     with library_errors():
-        from kg.errors import InputError
+        from kg.errors import InputError, NewsKGError
         from kg.io import read_articles
         from kg.rdf.write import format_for
         from kg.run.shards import check_folder, is_folder
@@ -129,11 +130,11 @@ def extract(inputs: tuple[str, ...], output: str, fmt: str | None, model: str | 
                 result = run(articles, output, fmt=chosen, model=model, jobs=jobs,
                              state=state, keep_state=keep_state, on_article=tick,
                              extractor=extractor, shard_size=shard_size)
-            except InputError as exc:
+            except NewsKGError as exc:
                 folder = state or default_state(output)
                 if folder is not None and Path(folder).is_dir():
-                    raise InputError(f"{exc} (finished articles are kept in {folder}: run "
-                                     "again to resume)") from exc
+                    raise type(exc)(f"{exc} (finished articles are kept in {folder}: run "
+                                    "again to resume)") from exc
                 if "no article could be read" in str(exc) and skipped:
                     raise InputError(f"{exc} ({len(skipped)} skipped)") from exc
                 raise
