@@ -6,7 +6,6 @@ Library entry points behind ``kg extract``; they log, never print.
 from __future__ import annotations
 
 import dataclasses
-import gc
 import logging
 import re
 from collections import Counter
@@ -25,10 +24,6 @@ log = logging.getLogger(__name__)
 
 #: Articles parsed together by ``nlp.pipe``.
 BATCH_SIZE = 16
-#: A full garbage collection after this many articles: parsed documents leave
-#: reference cycles that Python's generational collector reaches late, and
-#: memory would otherwise creep up over a long run.
-COLLECT_EVERY = 100
 #: Longer texts are parsed in pieces cut at paragraph breaks (spaCy's parser
 #: needs memory in proportion to the text, and refuses past ``nlp.max_length``).
 CHUNK_CHARS = 50_000
@@ -95,7 +90,6 @@ def extract_articles(articles: Iterable[Article], *, model: str | None = None,
                 yield chunk, (article, len(chunks))
 
     parts: list[Doc] = []
-    done = 0
     for doc, (article, total) in nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size):
         parts.append(doc)
         if len(parts) < total:
@@ -118,9 +112,6 @@ def extract_articles(articles: Iterable[Article], *, model: str | None = None,
                 "the article (run with -vv for the traceback).") from exc
         if on_article is not None:
             on_article(extraction)
-        done += 1
-        if done % COLLECT_EVERY == 0:
-            gc.collect()
         yield extraction
 
 

@@ -186,12 +186,15 @@ class ActorIndex:
     def finish(self) -> ActorTable:
         """The actors, with lone surnames merged into the one full name ending with them."""
         tallies = self._tallies
-        persons = {k for k, t in tallies.items() if t.types["Person"]}
+        by_surname: dict[str, list[str]] = defaultdict(list)  # last word -> person keys
+        for k, t in tallies.items():
+            if t.types["Person"] and k.split():
+                by_surname[k.split()[-1]].append(k)
         merged: dict[str, str] = {}
         for key, tally in tallies.items():
             # "Trump" alone (even typed as an organisation in "the Trump administration")
             if len(key.split()) == 1 and set(tally.types) <= {"Person", "Organization", "Place"}:
-                fulls = [f for f in persons if f != key and f.split() and f.split()[-1] == key]
+                fulls = [f for f in by_surname.get(key, ()) if f != key]
                 if len(fulls) == 1:
                     merged[key] = fulls[0]
         groups: dict[str, _Tally] = {}

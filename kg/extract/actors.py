@@ -10,6 +10,7 @@ arguments name are read by :mod:`kg.extract.arguments`.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -216,6 +217,12 @@ def national_institutions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                              "Organization"))
     return found
 
+@lru_cache(maxsize=8192)
+def _whole_word(text: str) -> re.Pattern[str]:
+    """``text`` as a whole word (compiled once: ``re``'s own cache holds 512 patterns)."""
+    return re.compile(r"(?<!\w)" + re.escape(text) + r"(?!\w)")
+
+
 def repeated_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """Other occurrences of names already recognised once in ``doc`` that the
     recogniser missed (one name, one reading per document)."""
@@ -231,7 +238,7 @@ def repeated_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     extra: list[Mention] = []
     whole = doc.text
     for text, m in sorted(known.items()):
-        for found in re.finditer(r"(?<!\w)" + re.escape(text) + r"(?!\w)", whole):
+        for found in _whole_word(text).finditer(whole):
             start, end = found.span()
             if any(s < end and start < e for s, e in taken):
                 continue

@@ -55,19 +55,13 @@ def resolve_date(expression: str, article_date: str | None) -> str | None:
             if "last" in lowered.split() and back == 0:
                 back = 7
             return (base - dt.timedelta(days=back)).isoformat()
-    import dateparser
-
-    settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
-    if base is not None:
-        settings["RELATIVE_BASE"] = dt.datetime(base.year, base.month, base.day)
-    elif not re.search(r"\d{4}", expression):
+    if base is None and not re.search(r"\d{4}", expression):
         return None
     cleaned = re.sub(r"^(?:on|since|from|by|until|of|last|this)\s+", "", expression.strip(),
                      flags=re.IGNORECASE)
-    parsed = dateparser.parse(cleaned, languages=["en"], settings=settings)
-    if parsed is None:
+    day = _parse_day(cleaned)
+    if day is None:
         return None
-    day = parsed.date()
     if base is not None and not re.search(r"\b\d{4}\b", expression):
         # no year given: the same day in the article's year, unless that is still to come
         try:
@@ -79,6 +73,21 @@ def resolve_date(expression: str, article_date: str | None) -> str | None:
     if base is not None and day > base:
         return None
     return day.isoformat()
+
+
+@lru_cache(maxsize=8192)
+def _parse_day(expression: str) -> dt.date | None:
+    """The day dateparser reads in a month-and-day (or ISO) expression.
+
+    Relative expressions are resolved before this, so the article's date can
+    only change the year, which :func:`resolve_date` sets itself: the parse is
+    cached on the expression alone.
+    """
+    import dateparser
+
+    parsed = dateparser.parse(expression, languages=["en"], settings={
+        "PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False})
+    return None if parsed is None else parsed.date()
 
 
 def _iso(value: str | None) -> dt.date | None:
@@ -93,13 +102,13 @@ def date_entities(sent: Span) -> list[Span]:
     scans the whole document each time)."""
     doc = sent.doc
     index = doc.user_data.get("newskg_dates")
-    if index is None:
+    if index is None:  # token offsets, not Spans: a Span kept in the Doc is a reference cycle
         index = {}
         for ent in doc.ents:
             if ent.label_ == "DATE":
-                index.setdefault(ent[0].sent.start, []).append(ent)
+                index.setdefault(ent[0].sent.start, []).append((ent.start, ent.end))
         doc.user_data["newskg_dates"] = index
-    return [e for e in index.get(sent.start, []) if e.end <= sent.end]
+    return [doc[start:end] for start, end in index.get(sent.start, []) if end <= sent.end]
 
 
 def sentence_date(sent: Span, article_date: str | None) -> str | None:

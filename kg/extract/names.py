@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from kg.extract import gazetteer
 
@@ -51,6 +52,7 @@ _TITLES = re.compile(
 _DASHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 
 
+@lru_cache(maxsize=65536)
 def clean(text: str) -> str:
     """Strip a leading article, a trailing possessive and stray punctuation.
 
@@ -83,6 +85,7 @@ def country_name(text: str) -> str | None:
     return entry.name if entry else None
 
 
+@lru_cache(maxsize=65536)
 def fold(name: str) -> str:
     """A comparison key: accents, case, punctuation and a leading "the" folded away.
 

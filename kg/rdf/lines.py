@@ -25,14 +25,29 @@ __all__ = ["LINE_FORMATS", "LineWriter"]
 LINE_FORMATS = ("nt", "nquads")
 
 
+#: IRIs already converted (predicates, classes, actors recur on every line);
+#: emptied when it grows past :data:`_CACHE_SIZE`.
+_IRIS: dict[str, ox.NamedNode] = {}
+_CACHE_SIZE = 100_000
+
+
+def _iri(term: URIRef) -> ox.NamedNode:
+    node = _IRIS.get(term)
+    if node is None:
+        if len(_IRIS) >= _CACHE_SIZE:
+            _IRIS.clear()
+        node = _IRIS[term] = ox.NamedNode(str(term))
+    return node
+
+
 def _term(term: URIRef | Literal) -> ox.NamedNode | ox.Literal:
     if isinstance(term, Literal):
         if term.language:
             return ox.Literal(str(term), language=term.language)
         if term.datatype is not None:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+            return ox.Literal(str(term), datatype=_iri(term.datatype))
         return ox.Literal(str(term))
-    return ox.NamedNode(str(term))
+    return _iri(term)
 
 
 class LineWriter:
@@ -53,7 +68,7 @@ class LineWriter:
         events) are written as they are, the rest only the first time.
         """
         graph = None if article is None else article_iri(article)
-        terms = [(ox.NamedNode(str(s)), ox.NamedNode(str(p)), _term(o)) for s, p, o in triples]
+        terms = [(_iri(s), _iri(p), _term(o)) for s, p, o in triples]
         if self.quads:
             name = ox.NamedNode(str(graph)) if graph is not None else ox.DefaultGraph()
             data = ox.serialize([ox.Quad(s, p, o, name) for s, p, o in terms],
