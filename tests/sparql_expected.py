@@ -10,7 +10,28 @@ ARTICLE = "russia-expels-rights-groups"
 D8, D9 = datetime.date(2022, 4, 8), datetime.date(2022, 4, 9)
 MOTION = "to suspend Russia from the UN Human Rights Council"
 
-#: Named question -> (columns checked, expected rows in order, as tuples of those columns).
+#: The parameters each named question is asked with (those it requires).
+ASKED: dict[str, dict[str, str]] = {
+    "actor-events": {"actor": "Russia"},
+    "co-mentioned": {"actor": "Russia"},
+    "quotations-by-speaker": {"speaker": "Agnès Callamard"},
+    "timeline": {"since": "2022-04-08", "until": "2022-04-09"},
+}
+
+#: Every quotation of the example, by speaker (quotations-by-speaker asked for each in turn).
+QUOTATIONS: list[tuple[object, ...]] = [
+    ("Agnès Callamard", "only the latest in a long list", False, D9),
+    ("Agnès Callamard",
+     "You must be doing something right if the Kremlin tries to shut you up", False, D9),
+    ("Kenneth Roth",
+     "strengthens our determination to call out Russia's turn toward authoritarianism",
+     False, D9),
+    ("Russian Ministry of Justice",
+     "in breach of the current legislation of the Russian Federation", False, D8),
+]
+
+#: Named question -> (columns checked, expected rows in order, as tuples of those columns),
+#: asked with the parameters of ASKED.
 EXPECTED: dict[str, tuple[tuple[str, ...], list[tuple[object, ...]]]] = {
     "who-expelled-whom": (("expeller", "expelled", "date", "article"), [
         ("Russian Ministry of Justice", "15 offices", D8, ARTICLE),
@@ -28,16 +49,7 @@ EXPECTED: dict[str, tuple[tuple[str, ...], list[tuple[object, ...]]]] = {
         ("24 countries", "Against", "Russia", MOTION, 93, 24, 58),
         ("58 countries", "Abstention", "Russia", MOTION, 93, 24, 58),
     ]),
-    "quotations-by-speaker": (("speaker", "said", "reported", "date"), [
-        ("Agnès Callamard", "only the latest in a long list", False, D9),
-        ("Agnès Callamard",
-         "You must be doing something right if the Kremlin tries to shut you up", False, D9),
-        ("Kenneth Roth",
-         "strengthens our determination to call out Russia's turn toward authoritarianism",
-         False, D9),
-        ("Russian Ministry of Justice",
-         "in breach of the current legislation of the Russian Federation", False, D8),
-    ]),
+    "quotations-by-speaker": (("speaker", "said", "reported", "date"), QUOTATIONS[:2]),
     "actor-roles": (("person", "title", "organization"), [
         ("Agnès Callamard", "secretary general", "Amnesty International"),
         ("Kenneth Roth", "executive director", "Human Rights Watch"),
@@ -64,5 +76,5 @@ RUSSIA_EVENTS = [
     ("patient", "Vote", "93 countries", "Asserted"),
 ]
 
-#: The 19 actors the example article mentions: co-mentioned gives every ordered pair once.
+#: The 19 actors the example article mentions: co-mentioned gives each the other 18.
 ACTORS = 19

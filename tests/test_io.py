@@ -353,3 +353,17 @@ def test_shared_dev_articles_and_seed() -> None:
     assert article.date == "2022-04-09"
     assert article.title == "Russia expels international human rights groups"
     assert article.text == seed.read_text(encoding="utf-8").replace("\r\n", "\n")
+
+
+def test_jsonl_is_read_a_line_at_a_time(tmp_path: Path) -> None:
+    path = tmp_path / "archive.jsonl"
+    good = json.dumps({"id": "a", "text": "Poland expelled a diplomat."}).encode()
+    later = json.dumps({"id": "c", "text": "Estonia expelled two."}).encode()
+    path.write_bytes(b"\xef\xbb\xbf" + good + b"\n\xff\xfe not text\n" + later + b"\n")
+    articles = read_articles([path])
+    assert next(articles).id == "a"  # read before the bad line is reached
+    with pytest.raises(InputError, match=r"archive.jsonl:2: not valid UTF-8 .*column 1"):
+        next(articles)
+    skipped: list[InputError] = []
+    found = list(read_articles([path], skip_errors=True, on_error=skipped.append))
+    assert [a.id for a in found] == ["a", "c"] and [e.line for e in skipped] == [2]

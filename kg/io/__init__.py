@@ -27,7 +27,9 @@ from kg.io.formats import (
     Result,
     decode_bytes,
     decode_text,
+    parse_jsonl_lines,
     parse_stdin,
+    read_jsonl_lines,
 )
 from kg.records import Article
 
@@ -173,6 +175,9 @@ def _read_file(path: Path, *, id: str) -> Iterator[Result]:
     """The results of one supported file, read as UTF-8."""
     source = str(path)
     logger.debug("reading %s", source)
+    if path.suffix.lower() == ".jsonl":
+        yield from _read_jsonl_file(path, source=source)
+        return
     try:
         data = path.read_bytes()
     except PermissionError:
@@ -187,6 +192,24 @@ def _read_file(path: Path, *, id: str) -> Iterator[Result]:
         yield exc
         return
     yield from PARSERS[path.suffix.lower()](content, source=source, id=id)
+
+
+def _read_jsonl_file(path: Path, *, source: str) -> Iterator[Result]:
+    """The records of a .jsonl file, read a line at a time (archives can be large)."""
+    try:
+        stream = path.open("rb")
+    except PermissionError:
+        yield InputError("permission denied; make the file readable", source=source)
+        return
+    except OSError as exc:
+        yield InputError(f"cannot read ({exc.strerror or exc}); check the file", source=source)
+        return
+    with stream:
+        try:
+            yield from parse_jsonl_lines(read_jsonl_lines(stream, source=source), source=source)
+        except OSError as exc:
+            yield InputError(f"cannot read ({exc.strerror or exc}); check the file",
+                             source=source)
 
 
 def _hidden(name: str) -> bool:

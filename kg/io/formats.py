@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import BinaryIO
 
 from kg.errors import InputError
 from kg.io.dateline import normalise_iso_date, text_metadata
@@ -178,9 +179,42 @@ def parse_json(content: str, *, source: str, id: str) -> Iterator[Result]:
 def parse_jsonl(content: str, *, source: str, id: str | None = None) -> Iterator[Result]:
     """One article per non-blank line of a .jsonl file; every record needs an ``id``."""
     del id  # the records name themselves
+    yield from parse_jsonl_lines(enumerate(content.split("\n"), 1), source=source)
+
+
+def read_jsonl_lines(stream: BinaryIO, *, source: str) -> Iterator[tuple[int, str | InputError]]:
+    """The numbered lines of a binary .jsonl stream, each decoded on its own (a line
+    that is not UTF-8 text is an :class:`InputError` for that line): a file of any
+    size is read a line at a time."""
+    for number, raw in enumerate(stream, 1):
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            yield number, InputError(
+                f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at column {exc.start + 1}): "
+                "binary data or another encoding; convert the file to UTF-8 text",
+                source=source, line=number)
+            continue
+        if number == 1:
+            line = line.removeprefix("\ufeff")
+        if "\x00" in line:
+            yield number, InputError(
+                "binary data (a NUL byte), not text; each line of a .jsonl file must be "
+                "one JSON object", source=source, line=number)
+            continue
+        yield number, line.removesuffix("\n")
+
+
+def parse_jsonl_lines(lines: Iterable[tuple[int, str | InputError]], *,
+                      source: str) -> Iterator[Result]:
+    """The articles of numbered .jsonl lines (blank lines skipped)."""
     hint = "each line of a .jsonl file must be one JSON object"
     records = 0
-    for number, raw in enumerate(content.split("\n"), 1):
+    for number, raw in lines:
+        if isinstance(raw, InputError):
+            records += 1
+            yield raw
+            continue
         if not raw.strip():
             continue
         records += 1

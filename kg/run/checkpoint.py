@@ -3,8 +3,9 @@
 A checkpoint is a folder holding ``run.json`` (the newskg version and spaCy
 pipeline that made the records) and ``records.jsonl``, one line per finished
 article: its id, a hash of its content and its extraction (:mod:`kg.run.codec`).
-Lines are appended and flushed batch by batch; a run killed halfway leaves at
-worst one torn last line, which the next run cuts off. An article counts as
+Lines are appended and flushed batch by batch (synced to disk every few
+seconds); a run killed halfway leaves at worst one torn last line, which the
+next run cuts off. An article counts as
 done when a record with its id *and* content hash is there, so an edited
 article is extracted again; records made by another newskg version or another
 pipeline are not reused.
@@ -12,10 +13,12 @@ pipeline are not reused.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
 import os
+import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any, Self
@@ -30,6 +33,9 @@ RUN_FILE = "run.json"
 RECORDS_FILE = "records.jsonl"
 #: Bumped when the record layout changes; older checkpoints are then ignored.
 LAYOUT = 1
+#: Records reach the operating system at every :meth:`Checkpoint.add`, and the
+#: disk (``fsync``) at most this often and on closing.
+SYNC_SECONDS = 10.0
 
 
 def content_hash(article: Article) -> str:
@@ -58,6 +64,7 @@ class Checkpoint:
         self._offsets: dict[str, tuple[str, int]] = {}  # id -> (hash, byte offset)
         self._writer: IO[bytes] | None = None
         self._reader: IO[bytes] | None = None
+        self._synced = time.monotonic()
         try:
             self.path.mkdir(parents=True, exist_ok=True)
             self._open()
@@ -127,8 +134,10 @@ class Checkpoint:
             lines.append(line)
         try:
             self._writer.write(b"".join(lines))
-            self._writer.flush()
-            os.fsync(self._writer.fileno())
+            self._writer.flush()  # from here a killed process loses nothing
+            if time.monotonic() - self._synced >= SYNC_SECONDS:
+                os.fsync(self._writer.fileno())  # and a crashed machine little
+                self._synced = time.monotonic()
         except OSError as exc:
             raise OutputError(f"cannot write the checkpoint {str(self.path)!r}: "
                               f"{exc.strerror or exc}") from exc
@@ -144,6 +153,10 @@ class Checkpoint:
         return decode(json.loads(self._reader.readline())["extraction"])
 
     def close(self) -> None:
+        if self._writer is not None:
+            with contextlib.suppress(OSError):
+                self._writer.flush()
+                os.fsync(self._writer.fileno())
         for stream in (self._writer, self._reader):
             if stream is not None:
                 stream.close()

@@ -178,9 +178,10 @@ def _spans(query: str) -> Iterator[tuple[str, str, int]]:
         yield match.lastgroup or "other", match.group(0), pos
 
 
-def _group_start(query: str) -> int:
-    """The offset just after the ``{`` that opens the query's outermost group (its
-    WHERE clause; after the template in a CONSTRUCT); :class:`QueryError` if none."""
+def _layout(query: str) -> tuple[int, frozenset[str] | None]:
+    """Where the query's outermost group (its WHERE clause) opens, as the offset just
+    after its ``{``, and the variables of its SELECT clause (``None``: every variable,
+    for ``SELECT *`` and the other forms); :class:`QueryError` if it has no group."""
     tokens = list(_spans(query))
     form = next((i for i, (kind, text, _) in enumerate(tokens)
                  if kind == "word" and text.upper() in QUERY_FORMS), None)
@@ -198,28 +199,51 @@ def _group_start(query: str) -> int:
             if braces == 0 and text == "}":
                 rest = rest[index + 1:]
                 break
+    columns: set[str] | None = set() if tokens[form][1].upper() == "SELECT" else None
     depth = 0  # of parentheses: a '{' inside them opens an expression's EXISTS
+    previous = ""
     for kind, text, after in rest:
         if kind == "other" and text in "()":
             depth += 1 if text == "(" else -1
         elif kind == "other" and text == "{" and depth == 0:
-            return after
+            return after, None if columns is None else frozenset(columns)
+        elif columns is not None and kind == "other" and text == "*" and depth == 0:
+            columns = None
+        elif columns is not None and kind == "var" and (depth == 0 or previous == "AS"):
+            columns.add(text[1:])
+        previous = text.upper()
     raise QueryError("the query has no WHERE clause to bind parameters in")
 
 
+def _in_place(query: str, terms: Mapping[str, str]) -> str:
+    """``query`` with each variable named in ``terms`` replaced by its term."""
+    out, pos = [], 0
+    for kind, text, after in _spans(query):
+        if kind == "var" and text[1:] in terms:
+            out += [query[pos:after - len(text)], terms[text[1:]]]
+            pos = after
+    return "".join(out) + query[pos:]
+
+
 def bind(query: str, params: Mapping[str, object]) -> str:
-    """``query`` with each of ``params`` as a ``VALUES`` block first in its outermost group.
+    """``query`` with ``params`` bound: a column as a ``VALUES`` block first in its
+    outermost group, any other parameter written in place of its variable.
 
     ``query`` declares its parameters (``# param NAME: ...``); binding an
     undeclared one, or leaving out a ``(required)`` one, is a
-    :class:`QueryError`. Each value becomes a pyoxigraph term (see
+    :class:`QueryError`. A parameter the query returns (a variable of its
+    SELECT clause) is bound with ``VALUES``, which keeps it in the results;
+    one it only uses (in a FILTER, say) is written where its variable is,
+    as Jena's ``ParameterizedSparqlString`` does, so that the engine sees a
+    constant. Either way each value becomes a pyoxigraph term (see
     :func:`parse_value`) written by pyoxigraph's serializer: one IRI or
-    literal, whatever characters the value holds.
+    literal, whatever characters the value holds. The ``# param`` lines are
+    left out of the bound query, which declares nothing more.
 
-    >>> print(bind("# param who: a label\\nSELECT ?who WHERE { ?x rdfs:label ?who }",
-    ...            {"who": 'x" } DROP ALL'}))
-    # param who: a label
-    SELECT ?who WHERE { VALUES ?who { "x\\" } DROP ALL" } ?x rdfs:label ?who }
+    >>> print(bind("# param who: a label\\n# param since: a day\\n"
+    ...            "SELECT ?who WHERE { ?x rdfs:label ?who ; kg:date ?d FILTER(?d >= ?since) }",
+    ...            {"who": 'x" } DROP ALL', "since": "2022-04-08"}))  # doctest: +ELLIPSIS
+    SELECT ?who WHERE { VALUES ?who { "x\\" } DROP ALL" } ?x ... FILTER(?d >= "2022-04-08"^^<...#date>) }
     """
     declared = _parse_named("", query)
     names = [name for name, _ in declared.params]
@@ -232,12 +256,24 @@ def bind(query: str, params: Mapping[str, object]) -> str:
         about = dict(declared.params)
         raise QueryError("the question needs " + "; ".join(
             f"--param {name}=... ({about[name][len(REQUIRED):].strip()})" for name in missing))
+    query = _undeclared(query)
     if not params:
         return query
-    start = _group_start(query)
-    blocks = "".join(f" VALUES ?{name} {{ {_value_term(name, params[name])} }}"
-                     for name in names if name in params)
-    return query[:start] + blocks + query[start:]
+    start, columns = _layout(query)
+    terms = {name: str(_value_term(name, params[name])) for name in names if name in params}
+    blocks = "".join(f" VALUES ?{name} {{ {term} }}" for name, term in terms.items()
+                     if columns is None or name in columns)
+    return _in_place(query[:start] + blocks + query[start:],
+                     {n: t for n, t in terms.items() if columns is not None and n not in columns})
+
+
+def _undeclared(query: str) -> str:
+    """``query`` without its ``# param`` lines: once bound, it declares nothing more."""
+    lines = query.splitlines(keepends=True)
+    head = next((i for i, line in enumerate(lines) if not line.startswith("#")), len(lines))
+    kept = [line for line in lines[:head] if not ((m := _HEADER.match(line.rstrip("\n")))
+                                                  and m["key"] == "param")]
+    return "".join(kept + lines[head:])
 
 
 def _literal(value: object) -> Literal:
