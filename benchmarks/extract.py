@@ -120,20 +120,11 @@ def measure(kind: str, path: Path, processes: int, model: str) -> dict[str, Any]
 
 
 def table(result: dict[str, Any]) -> str:
+    lines = [(f"Input: {result['articles']} articles, {result['characters']:,} characters "
+             f"({result['input']}); model {result['model']}; {result['machine']}."), ""]
     t = result["throughput"]
-    bare1, bare2, ours1, ours2 = (t[k] for k in ("bare-1", "bare-2", "newskg-1", "newskg-2"))
-    lines = [
-        f"Input: {result['articles']} articles, {result['characters']:,} characters "
-        f"({result['input']}); model {result['model']}; {result['machine']}.", "",
-        "| run | articles/s | peak MB | figure | target |", "|---|---|---|---|---|",
-        f"| bare spaCy, 1 process | {bare1['rate']:.1f} | {bare1['peak_mb']:.0f} | | |",
-        f"| bare spaCy, 2 processes | {bare2['rate']:.1f} | {bare2['peak_mb']:.0f} | "
-        f"{bare2['rate'] / bare1['rate']:.2f}x speed-up | |",
-        f"| newskg, 1 process | {ours1['rate']:.1f} | {ours1['peak_mb']:.0f} | "
-        f"{ours1['rate'] / bare1['rate']:.2f} of bare spaCy | >= 0.85 |",
-        f"| newskg, 2 processes | {ours2['rate']:.1f} | {ours2['peak_mb']:.0f} | "
-        f"{ours2['rate'] / ours1['rate']:.2f}x speed-up | >= 1.6x |",
-    ]
+    if t:
+        lines += _throughput_rows(t)
     scale = result.get("scale")
     if scale:
         base = scale["1"]["peak_mb"]
@@ -147,11 +138,38 @@ def table(result: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _throughput_rows(t: dict[str, Any]) -> list[str]:
+    bare1, bare2, ours1, ours2 = (t[k] for k in ("bare-1", "bare-2", "newskg-1", "newskg-2"))
+    return [
+        "| run | articles/s | peak MB | figure | target |", "|---|---|---|---|---|",
+        f"| bare spaCy, 1 process | {bare1['rate']:.1f} | {bare1['peak_mb']:.0f} | | |",
+        (f"| bare spaCy, 2 processes | {bare2['rate']:.1f} | {bare2['peak_mb']:.0f} | "
+        f"{bare2['rate'] / bare1['rate']:.2f}x speed-up | |"),
+        (f"| newskg, 1 process | {ours1['rate']:.1f} | {ours1['peak_mb']:.0f} | "
+        f"{ours1['rate'] / bare1['rate']:.2f} of bare spaCy | >= 0.85 |"),
+        (f"| newskg, 2 processes | {ours2['rate']:.1f} | {ours2['peak_mb']:.0f} | "
+        f"{ours2['rate'] / ours1['rate']:.2f}x speed-up | >= 1.6x |"),
+    ]
+
+
+def _earlier(result: dict[str, Any]) -> dict[str, Any]:
+    """The figures of the last run, if it had the same input and model."""
+    try:
+        earlier: dict[str, Any] = json.loads((RESULTS / "extract.json").read_text())
+    except (OSError, ValueError):
+        return {}
+    same = all(earlier.get(k) == result[k] for k in ("articles", "characters", "model"))
+    return earlier if same else {}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--limit", type=int, help="Only the first N articles of the input.")
     parser.add_argument("--model", default=None, help="spaCy pipeline (default: newskg's).")
     parser.add_argument("--no-scale", action="store_true", help="Skip the 1x/3x/10x runs.")
+    parser.add_argument("--no-throughput", action="store_true",
+                        help="Only the memory runs (the throughput figures of an earlier run "
+                             "of the same input are kept).")
     parser.add_argument("--scales", default="1,3,10", help="Copies for the memory runs.")
     parser.add_argument("--child", nargs=3, metavar=("KIND", "PATH", "PROCESSES"),
                         help=argparse.SUPPRESS)
@@ -175,20 +193,29 @@ def main() -> None:
         "machine": f"{os.cpu_count()} cores, {platform.python_implementation()} "
                    f"{platform.python_version()}, load {os.getloadavg()[0]:.1f} at start",
         "throughput": {}}
-    print(f"{len(records)} articles; throughput", file=sys.stderr)
-    for processes in (1, 2):
-        for kind in ("bare", "newskg"):
-            result["throughput"][f"{kind}-{processes}"] = measure(kind, base, processes, model)
-    if not args.no_scale:
+    earlier = _earlier(result)
+    if args.no_throughput:
+        result["throughput"] = earlier.get("throughput", {})
+    else:
+        print(f"{len(records)} articles; throughput", file=sys.stderr)
+        for processes in (1, 2):
+            for kind in ("bare", "newskg"):
+                result["throughput"][f"{kind}-{processes}"] = measure(kind, base, processes,
+                                                                       model)
+    if args.no_scale:
+        if earlier.get("scale"):
+            result["scale"] = earlier["scale"]
+    else:
         result["scale"] = {}
         print("peak memory at scale (newskg, 1 process)", file=sys.stderr)
         for copies in (int(c) for c in args.scales.split(",")):
-            path = base if copies == 1 else write_input(records, copies)
-            if copies == 1:
+            if copies == 1 and "newskg-1" in result["throughput"] and not args.no_throughput:
                 result["scale"]["1"] = result["throughput"]["newskg-1"]
                 continue
+            path = base if copies == 1 else write_input(records, copies)
             result["scale"][str(copies)] = measure("newskg", path, 1, model)
-            path.unlink()
+            if copies > 1:
+                path.unlink()
     result["machine"] += f", {os.getloadavg()[0]:.1f} at the end"
     text = table(result)
     print(text)

@@ -262,9 +262,10 @@ def main() -> None:
     load_after = os.getloadavg()
     slow = ([None] * len(texts) if args.no_rdflib
             else time_rdflib(texts, args.rdflib_runs, args.rdflib_cap))
+    against = ("rdflib not run" if args.no_rdflib else f"rdflib {rdflib_version()}: "
+               f"{args.rdflib_runs} runs, capped at {args.rdflib_cap:g} s")
     lines = [(f"{triples:,} distinct triples ({len(store):,} quads); pyoxigraph "
-              f"{pyoxigraph_version()}: {args.runs} runs after a warm-up; rdflib "
-              f"{rdflib_version()}: {args.rdflib_runs} runs, capped at {args.rdflib_cap:g} s. "
+              f"{pyoxigraph_version()}: {args.runs} runs after a warm-up; {against}. "
               f"{os.cpu_count()} CPUs, load average "
               f"{load_before[0]:.1f} before and {load_after[0]:.1f} after the pyoxigraph runs."),
              "",

@@ -64,8 +64,10 @@ def query(sources: Source | Sequence[Source] | Store, sparql: str | None = None,
     :func:`load`) or an open pyoxigraph ``Store``. Give the query text as
     ``sparql`` or a named question as ``named`` (see :func:`named_queries`).
     ``params`` bind variables (``{"speaker": "Kenneth Roth"}``; strings are
-    read as in :func:`kg.sparql.query.parse_value`), never pasted into the
-    text. Raises :class:`QueryError` (bad query or parameter),
+    read as in :func:`kg.sparql.query.parse_value`): each value becomes an
+    RDF term built and serialised by pyoxigraph, written into a declared
+    parameter's ``VALUES`` block (:func:`kg.sparql.query.bind`), never user
+    text spliced into the query. Raises :class:`QueryError` (bad query or parameter),
     :class:`UnsafeQueryError`, :class:`QueryTimeoutError` or
     :class:`StoreError`.
     """

@@ -62,7 +62,8 @@ def _list_named() -> str:
 @click.option("-n", "--named", metavar="NAME", help="Run a named question (see --list).")
 @click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
               help="Bind ?NAME to VALUE (a string; <IRI>, 42, 2022-04-09, \"x\"@en, "
-                   "\"5\"^^xsd:decimal); repeatable.")
+                   "\"5\"^^xsd:decimal), as an RDF term, never as query text; "
+                   "repeatable. Named questions accept the parameters --list shows.")
 @click.option("--format", "fmt", type=click.Choice(QUERY_FORMATS),
               help="Output: table (default), csv, tsv, json, xml for SELECT/ASK; turtle "
                    "(default), nt, json-ld, trig, nquads for CONSTRUCT/DESCRIBE.")

@@ -1,17 +1,18 @@
 """Run SPARQL over a store: named questions, parameters as bindings, a time limit.
 
 A query that declares its parameters (``# param NAME: ...`` lines at its
-top, as every named question does) gets each binding as an inline
-``VALUES ?NAME { term }`` block placed first in its outermost group (the
-WHERE clause), the way Jena's ``ParameterizedSparqlString`` works: the
-engine then starts from the bound value instead of filtering a complete
-answer. The term is made by pyoxigraph (``NamedNode`` validates an IRI,
-``Literal`` escapes text) and written by its serializer, so a value is
-always exactly one RDF term: it cannot close the block or the group, and
-the query text around it is fixed. Only declared parameters can be bound,
-and a parameter declared ``(required)`` must be. Any other query gets its
-bindings as pyoxigraph ``substitutions`` (SEP-0007), which fix the variable
-everywhere but are applied by the engine after evaluation.
+top, as every named question does) gets each binding that is a column of
+its result as an inline ``VALUES ?NAME { term }`` block placed first in its
+outermost group (the WHERE clause), so that the engine starts from the
+bound value instead of filtering a complete answer, and each other one
+written as a constant in place of its variable (see :func:`bind`). The term
+is made by pyoxigraph (``NamedNode`` validates an IRI, ``Literal`` escapes
+text) and written by its serializer, as Jena's ``ParameterizedSparqlString``
+writes its terms, so a value is always exactly one RDF term: it cannot close
+the block or the group, and the query text around it is fixed. Only
+declared parameters can be bound, and a parameter declared ``(required)``
+must be. Any other query gets its bindings as pyoxigraph ``substitutions``
+(SEP-0007), which fix the variable everywhere but do not start the search.
 """
 
 from __future__ import annotations
