@@ -173,9 +173,15 @@ class ActorIndex:
 
     def __init__(self) -> None:
         self._tallies: dict[str, _Tally] = {}
+        self._articles = 0
+
+    def __len__(self) -> int:
+        """The number of articles added."""
+        return self._articles
 
     def add(self, extraction: Extraction) -> None:
         """Count the mentions of one article's named actors."""
+        self._articles += 1
         for key, m, name, described in _article_keys(extraction):
             if not described:
                 tally = self._tallies.get(key)

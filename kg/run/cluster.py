@@ -24,6 +24,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import socket
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from functools import partial
@@ -47,6 +48,8 @@ IN_FLIGHT = 3
 RESTARTS = 3
 #: Seconds to wait for the cluster's address to answer before giving up.
 CONNECT_TIMEOUT = 10.0
+#: Tries at starting a Ray Client session the server failed to set up.
+CONNECT_ATTEMPTS = 3
 INSTALL_HINT = 'pip install "newskg[ray]"'
 #: Addresses that name no host: Ray finds the cluster itself, or starts one here.
 LOCAL_ADDRESSES = ("auto", "local")
@@ -122,11 +125,21 @@ def connected(address: str, *, cpus: int | None = None) -> Iterator[int]:
                                "log_to_driver": verbose}
     if address == "local":
         options.update(num_cpus=cpus, include_dashboard=False)
-    try:
-        ray.init(address=address, **options)
-    except Exception as exc:  # ConnectionError, RuntimeError, ValueError: all one line
-        raise ClusterError(f"cannot connect to the Ray cluster at {address}: "
-                           f"{_first_line(exc)}") from exc
+    for attempt in range(1, CONNECT_ATTEMPTS + 1):
+        try:
+            ray.init(address=address, **options)
+            break
+        except Exception as exc:  # ConnectionError, RuntimeError, ValueError: all one line
+            # A busy head may fail to start the server of a Ray Client session in time
+            # ("Initialization failure from server"); that is worth another try.
+            if attempt == CONNECT_ATTEMPTS or "Initialization failure" not in str(exc):
+                raise ClusterError(f"cannot connect to the Ray cluster at {address}: "
+                                   f"{_first_line(exc)}") from exc
+            log.warning("Ray cluster at %s: %s; trying again (%d of %d)", address,
+                        _first_line(exc), attempt + 1, CONNECT_ATTEMPTS)
+            with contextlib.suppress(Exception):
+                ray.shutdown()
+            time.sleep(2.0 * attempt)
     try:
         yield int(ray.cluster_resources().get("CPU", 0))
     finally:

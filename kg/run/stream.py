@@ -47,6 +47,28 @@ RECORD_SECONDS = 2.0
 Extractor = Callable[[Iterable[Article]], Iterable[Extraction]]
 
 
+#: Articles between two returns of freed memory to the system (:func:`release_memory`).
+RELEASE_EVERY = 1000
+
+
+def release_memory() -> None:
+    """Give the memory the C allocator holds free back to the system (glibc only).
+
+    Parsing leaves freed blocks scattered through the heap; without this the
+    resident size of a long run creeps up although nothing is kept.
+    """
+    import ctypes
+    import ctypes.util
+
+    name = ctypes.util.find_library("c")
+    try:
+        trim = ctypes.CDLL(name).malloc_trim if name else None
+    except (OSError, AttributeError):
+        trim = None
+    if trim is not None:
+        trim(0)
+
+
 @dataclass
 class RunReport:
     """What a run did: articles read, reused from the checkpoint, actors, events."""
@@ -138,6 +160,8 @@ def run(articles: Iterable[Article], output: str, *, fmt: str, model: str | None
                         batch, flushed = [], time.monotonic()
                     if on_article is not None:
                         on_article()
+                    if len(index) % RELEASE_EVERY == 0:
+                        release_memory()
             finally:  # interrupted or not, what was extracted is kept
                 checkpoint.add(batch)
             report.articles = len(order)
