@@ -145,6 +145,7 @@ def test_jsonl_records_and_blank_lines(tmp_path: Path) -> None:
         ('{"id": "b", "text": "   "}', '"text" is empty'),
         ('{"id": "b", "text": 5}', '"text" must be a string, got a number'),
         ('{"id": 7, "text": "t"}', '"id" must be a non-empty string, got a number'),
+        ('{"id": "  ", "text": "t"}', '"id" is blank'),
         ('{"id": "b", "text": "t", "date": "9th of May"}', '"date" must be an ISO date'),
         ('{"id": "b", "text": "t", "title": ["x"]}', '"title" must be a string or null'),
         ('{"id": "b", "text": "t", "url": true}', '"url" must be a string or null, got a boolean'),

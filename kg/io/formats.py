@@ -117,8 +117,10 @@ def article_from_record(
     article_id = record.get("id", default_id)
     if article_id is None:
         raise fail('missing "id"; each record of a .jsonl file needs a unique "id" string')
-    if not isinstance(article_id, str) or not article_id.strip():
+    if not isinstance(article_id, str):
         raise fail(f'"id" must be a non-empty string, got {_kind(article_id)}')
+    if not article_id.strip():
+        raise fail('"id" is blank; give each record a unique, non-blank "id"')
     date = _optional_str(record, "date", fail)
     if date is not None:
         iso = normalise_iso_date(date)
