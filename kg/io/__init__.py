@@ -180,11 +180,8 @@ def _read_file(path: Path, *, id: str) -> Iterator[Result]:
         return
     try:
         data = path.read_bytes()
-    except PermissionError:
-        yield InputError("permission denied; make the file readable", source=source)
-        return
     except OSError as exc:
-        yield InputError(f"cannot read ({exc.strerror or exc}); check the file", source=source)
+        yield _unreadable(exc, source=source)
         return
     try:
         content = decode_bytes(data, source=source)
@@ -198,18 +195,20 @@ def _read_jsonl_file(path: Path, *, source: str) -> Iterator[Result]:
     """The records of a .jsonl file, read a line at a time (archives can be large)."""
     try:
         stream = path.open("rb")
-    except PermissionError:
-        yield InputError("permission denied; make the file readable", source=source)
-        return
     except OSError as exc:
-        yield InputError(f"cannot read ({exc.strerror or exc}); check the file", source=source)
+        yield _unreadable(exc, source=source)
         return
     with stream:
         try:
             yield from parse_jsonl_lines(read_jsonl_lines(stream, source=source), source=source)
         except OSError as exc:
-            yield InputError(f"cannot read ({exc.strerror or exc}); check the file",
-                             source=source)
+            yield _unreadable(exc, source=source)
+
+
+def _unreadable(exc: OSError, *, source: str) -> InputError:
+    if isinstance(exc, PermissionError):
+        return InputError("permission denied; make the file readable", source=source)
+    return InputError(f"cannot read ({exc.strerror or exc}); check the file", source=source)
 
 
 def _hidden(name: str) -> bool:

@@ -36,8 +36,8 @@ from kg.rdf.terms import (
 )
 from kg.records import Actor, Article, Event, Extraction, Mention, Resolution
 
-__all__ = ["PREFIXES", "actor_triples", "article_triples", "bind_prefixes", "build_graph",
-           "union_graph"]
+__all__ = ["PREFIXES", "actor_triples", "add_actors", "add_article", "article_triples",
+           "bind_prefixes", "build_graph", "union_graph"]
 
 log = logging.getLogger(__name__)
 
@@ -68,15 +68,24 @@ def build_graph(extractions: Iterable[Extraction], resolution: Resolution) -> Da
     """The dataset of ``extractions``: actors in the default graph, a graph per article."""
     dataset = Dataset()
     bind_prefixes(dataset)
-    for actor in resolution.actors:
+    add_actors(dataset, resolution.actors)
+    for extraction in extractions:
+        add_article(dataset, extraction, resolution)
+    return dataset
+
+
+def add_actors(dataset: Dataset, actors: Iterable[Actor]) -> None:
+    """Describe ``actors`` in the default graph of ``dataset``."""
+    for actor in actors:
         for triple in actor_triples(actor):
             dataset.add(triple)
-    for extraction in extractions:
-        article = extraction.article
-        graph = dataset.graph(article_iri(article.id))
-        for triple in article_triples(extraction, resolution):
-            graph.add(triple)
-    return dataset
+
+
+def add_article(dataset: Dataset, extraction: Extraction, resolution: Resolution) -> None:
+    """Add the graph of one article to ``dataset``, named by the article's IRI."""
+    graph = dataset.graph(article_iri(extraction.article.id))
+    for triple in article_triples(extraction, resolution):
+        graph.add(triple)
 
 
 def union_graph(dataset: Dataset) -> Graph:

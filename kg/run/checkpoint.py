@@ -126,10 +126,11 @@ class Checkpoint:
         offset = self._writer.tell()
         for extraction in extractions:
             article = extraction.article
-            line = (json.dumps({"id": article.id, "hash": content_hash(article),
+            digest = content_hash(article)
+            line = (json.dumps({"id": article.id, "hash": digest,
                                 "extraction": encode(extraction)}, ensure_ascii=False,
                                separators=(",", ":")) + "\n").encode("utf-8", "surrogatepass")
-            self._offsets[article.id] = (content_hash(article), offset)
+            self._offsets[article.id] = (digest, offset)
             offset += len(line)
             lines.append(line)
         try:

@@ -20,7 +20,7 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -94,34 +94,36 @@ def _write_file(path: Path, graphs: Iterable[tuple[Iterable[Triple], str | None]
     return writer.triples
 
 
-def _fill(folder: Path, table: ActorTable, extractions: Iterable[Extraction], size: int) -> int:
-    from kg.rdf.graph import actor_triples
+def _fill(folder: Path, table: ActorTable, extractions: Iterable[Extraction],
+          size: int) -> tuple[int, int]:
+    """Write the shards into ``folder``; the quads written and the actors the articles
+    describe (each article's, in the default graph before its own graph)."""
+    from kg.rdf.graph import actor_triples, article_triples
 
     actors = (t for actor in table.actors for t in actor_triples(actor))
     lines = _write_file(folder / ACTORS_FILE, [(actors, None)])
+    described = 0
     stream = iter(extractions)
     number = 0
     while shard := list(islice(stream, size)):
-        lines += _write_file(folder / shard_name(number), _graphs(table, shard))
+        graphs: list[tuple[Iterable[Triple], str | None]] = []
+        for extraction in shard:
+            resolution = table.resolution(extraction)
+            described += len(resolution.actors)
+            graphs.append(([t for actor in resolution.actors for t in actor_triples(actor)],
+                           None))
+            graphs.append((article_triples(extraction, resolution), extraction.article.id))
+        lines += _write_file(folder / shard_name(number), graphs)
         number += 1
-    return lines
-
-
-def _graphs(table: ActorTable, extractions: Iterable[Extraction],
-            ) -> Iterator[tuple[Iterable[Triple], str | None]]:
-    """Per article: the actors it describes (default graph), then its own graph."""
-    from kg.rdf.graph import actor_triples, article_triples
-
-    for extraction in extractions:
-        resolution = table.resolution(extraction)
-        yield (t for actor in resolution.actors for t in actor_triples(actor)), None
-        yield article_triples(extraction, resolution), extraction.article.id
+    return lines, described
 
 
 def write_shards(output: str | os.PathLike[str], table: ActorTable,
-                 extractions: Iterable[Extraction], *, size: int | None = None) -> int:
+                 extractions: Iterable[Extraction], *, size: int | None = None,
+                 ) -> tuple[int, int]:
     """Write the actors of ``table`` and the graphs of ``extractions`` as shards in the
-    folder ``output`` (``size`` articles a part file); the number of quads written."""
+    folder ``output`` (``size`` articles a part file); the number of quads written and
+    of the actors only one article describes."""
     folder = Path(output)
     check_folder(str(folder))
     size = size or SHARD_ARTICLES
@@ -132,7 +134,7 @@ def write_shards(output: str | os.PathLike[str], table: ActorTable,
         raise OutputError(f"cannot write {folder}: {exc.strerror or exc}; check the folder "
                           f"{parent} exists and is writable") from exc
     try:
-        lines = _fill(temporary, table, extractions, size)
+        lines, described = _fill(temporary, table, extractions, size)
         os.chmod(temporary, 0o777 & ~_umask())
         if folder.is_dir():
             old = Path(tempfile.mkdtemp(dir=parent, prefix=f".{folder.name}.old-"))
@@ -146,7 +148,7 @@ def write_shards(output: str | os.PathLike[str], table: ActorTable,
     finally:
         with contextlib.suppress(OSError):
             shutil.rmtree(temporary)
-    return lines
+    return lines, described
 
 
 def _umask() -> int:

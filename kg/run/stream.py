@@ -200,12 +200,8 @@ def _write(output: str, fmt: str, table: ActorTable, extractions: Iterable[Extra
 
     report.actors = len(table.actors)
     if is_folder(output):
-        def counted(extractions: Iterable[Extraction]) -> Iterator[Extraction]:
-            for extraction in extractions:
-                report.actors += len(table.resolution(extraction).actors)
-                yield extraction
-
-        report.triples = write_shards(output, table, counted(extractions), size=shard_size)
+        report.triples, described = write_shards(output, table, extractions, size=shard_size)
+        report.actors += described
         return
     if fmt in LINE_FORMATS:
         from kg.io.output import atomic_stream
@@ -223,22 +219,15 @@ def _write(output: str, fmt: str, table: ActorTable, extractions: Iterable[Extra
         return
     from rdflib import Dataset
 
-    from kg.rdf.graph import bind_prefixes
-    from kg.rdf.iri import article_iri
+    from kg.rdf.graph import add_actors, add_article, bind_prefixes
     from kg.rdf.write import write_graph
 
     dataset = Dataset()
     bind_prefixes(dataset)
-    for actor in table.actors:
-        for triple in actor_triples(actor):
-            dataset.add(triple)
+    add_actors(dataset, table.actors)
     for extraction in extractions:
         resolution = table.resolution(extraction)
         report.actors += len(resolution.actors)
-        for actor in resolution.actors:
-            for triple in actor_triples(actor):
-                dataset.add(triple)
-        graph = dataset.graph(article_iri(extraction.article.id))
-        for triple in article_triples(extraction, resolution):
-            graph.add(triple)
+        add_actors(dataset, resolution.actors)
+        add_article(dataset, extraction, resolution)
     write_graph(dataset, output, fmt)

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
-from kg.errors import ExtractionError, NewsKGError
+from kg.errors import ExtractionError
 from kg.records import Article, Extraction
 
 log = logging.getLogger(__name__)
@@ -89,8 +89,6 @@ def extract_parallel(articles: Iterable[Article], *, model: str | None = None,
             raise ExtractionError(
                 "a worker process died (out of memory, or killed); run again with fewer "
                 "--jobs, or with -vv to see why") from exc
-        except NewsKGError:
-            raise
         finally:
             for future in pending:
                 future.cancel()

@@ -20,14 +20,14 @@ from __future__ import annotations
 import re
 import threading
 import traceback
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import TYPE_CHECKING
 
 from kg.sparql.errors import QueryError, QueryTimeoutError
 from kg.sparql.results import PREFIXES, Result
-from kg.sparql.safety import _TOKEN, QUERY_FORMS, Policy, check
+from kg.sparql.safety import QUERY_FORMS, Policy, check, spans
 
 if TYPE_CHECKING:
     from pyoxigraph import BlankNode, Literal, NamedNode, Store, Triple
@@ -164,26 +164,11 @@ def _value_term(name: str, value: object) -> NamedNode | Literal:
     return term
 
 
-def _spans(query: str) -> Iterator[tuple[str, str, int]]:
-    """The tokens of ``query`` (kind, text, offset after it), by the tokenizer of
-    :mod:`kg.sparql.safety`, which skips strings, IRIs and comments whole."""
-    pos = 0
-    while pos < len(query):
-        if query[pos].isspace():
-            pos += 1
-            continue
-        match = _TOKEN.match(query, pos)
-        if match is None:  # pragma: no cover - the 'other' branch matches any non-space
-            return
-        pos = match.end()
-        yield match.lastgroup or "other", match.group(0), pos
-
-
 def _layout(query: str) -> tuple[int, frozenset[str] | None]:
     """Where the query's outermost group (its WHERE clause) opens, as the offset just
     after its ``{``, and the variables of its SELECT clause (``None``: every variable,
     for ``SELECT *`` and the other forms); :class:`QueryError` if it has no group."""
-    tokens = list(_spans(query))
+    tokens = list(spans(query))
     form = next((i for i, (kind, text, _) in enumerate(tokens)
                  if kind == "word" and text.upper() in QUERY_FORMS), None)
     if form is None:
@@ -219,7 +204,7 @@ def _layout(query: str) -> tuple[int, frozenset[str] | None]:
 def _in_place(query: str, terms: Mapping[str, str]) -> str:
     """``query`` with each variable named in ``terms`` replaced by its term."""
     out, pos = [], 0
-    for kind, text, after in _spans(query):
+    for kind, text, after in spans(query):
         if kind == "var" and text[1:] in terms:
             out += [query[pos:after - len(text)], terms[text[1:]]]
             pos = after

@@ -17,7 +17,7 @@ kg.sparql.errors.UnsafeQueryError: the query calls a remote endpoint (SERVICE <h
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from kg.sparql.errors import QueryError, UnsafeQueryError
@@ -67,8 +67,9 @@ class Checked:
     variables: frozenset[str]
 
 
-def _tokens(text: str) -> list[tuple[str, str]]:
-    out: list[tuple[str, str]] = []
+def spans(text: str) -> Iterator[tuple[str, str, int]]:
+    """The tokens of ``text`` (kind, text, offset after it); strings, IRIs and comments
+    are skipped whole, and a prefixed name's local part counts as a ``pname``."""
     pos = 0
     while pos < len(text):
         if text[pos].isspace():
@@ -76,13 +77,14 @@ def _tokens(text: str) -> list[tuple[str, str]]:
             continue
         match = _TOKEN.match(text, pos)
         if match is None:  # pragma: no cover - the 'other' branch matches any non-space
-            break
+            return
         kind = match.lastgroup or "other"
-        if kind == "local":
-            kind = "pname"
-        out.append((kind, match.group(0)))
         pos = match.end()
-    return out
+        yield ("pname" if kind == "local" else kind), match.group(0), pos
+
+
+def _tokens(text: str) -> list[tuple[str, str]]:
+    return [(kind, token) for kind, token, _ in spans(text)]
 
 
 def _declared_iris(tokens: list[tuple[str, str]]) -> Callable[[str], str]:
