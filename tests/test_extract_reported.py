@@ -105,6 +105,6 @@ def test_a_vote_story_shares_its_tally() -> None:
     """)
     events = find_votes(context(doc, "2024-03-02"))
     assert events, "the impeachment is a vote"
-    assert {(e.agents[0].name, e.patients[0].name) for e in events} == {
-        ("Northland Senate", "Ada Brandt")}
+    assert {(e.agents[0].name, e.position, e.patients[0].name) for e in events} == {
+        ("Northland Senate", "for", "Ada Brandt"), ("12 members", "against", "Ada Brandt")}
     assert all((e.votes_for, e.votes_against) == (41, 12) for e in events)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg.extract.numbers import parse_count
+from kg.extract.tally import read_tallies
 from kg.extract.voted import Tally, find_votes, read_tally
 from kg.records import Event
 from tests.docs import build_doc, context
@@ -33,6 +34,20 @@ def test_read_tally_hyphenated_to() -> None:
 
 def test_read_tally_followed_by_for() -> None:
     assert read_tally("The Senate voted 52 to 48 for the bill.") == Tally(52, 48, None)
+
+
+@pytest.mark.parametrize(("text", "tallies"), [
+    ("The articles passed by votes of 230-to-197 and 229-to-198 respectively.",
+     [Tally(230, 197), Tally(229, 198)]),
+    ("The bills passed 60–40 and 55–45.", [Tally(60, 40), Tally(55, 45)]),
+    ("It passed 60–40, and the amendment 60–40.", [Tally(60, 40)]),  # one tally, twice
+    ("It passed 60–40, with 3 against the rule and 45–55 on the amendment.",
+     [Tally(60, 40)]),  # a side's words: one tally, read as read_tally reads it
+    ("The resolution passed 93–18.", [Tally(93, 18)]),
+    ("No vote was held.", [Tally()]),
+])
+def test_read_tallies(text: str, tallies: list[Tally]) -> None:
+    assert read_tallies(text) == tallies
 
 
 @pytest.mark.parametrize(("text", "n"), [("93", 93), ("Forty", 40), ("1,000", 1000),
@@ -106,6 +121,30 @@ def test_state_assembly_tally_gives_counted_groups_per_position() -> None:
         ("abstain", "35 countries", 35)]
     assert all([m.name for m in e.patients] == ["Russia"] for e in events)
     assert all((e.votes_for, e.votes_against, e.abstentions) == (141, 5, 35) for e in events)
+
+
+def test_chamber_tally_gives_the_other_sides_as_counted_members() -> None:
+    events = _votes("""
+    The        DET   DT  det      1 -
+    Senate     PROPN NNP nsubj    2 ORG
+    confirmed  VERB  VBD ROOT     2 -   lemma=confirm
+    Jane       PROPN NNP compound 4 PERSON
+    Doe        PROPN NNP dobj     2 PERSON
+    51         NUM   CD  npadvmod 2 CARDINAL space=no
+    –          SYM   SYM punct    5 -        space=no
+    48         NUM   CD  appos    5 CARDINAL
+    ,          PUNCT ,   punct    2 -
+    with       ADP   IN  prep     2 -
+    one        NUM   CD  nummod   11 CARDINAL
+    abstention NOUN  NN  pobj     9 -   lemma=abstention
+    .          PUNCT .   punct    2 -
+    """)
+    assert [(e.position, e.agents[0].name, e.agents[0].type, e.agents[0].count)
+            for e in events] == [("for", "Senate", "Organization", None),
+                                 ("against", "48 members", "Group", 48),
+                                 ("abstain", "1 member", "Group", 1)]
+    assert all([m.name for m in e.patients] == ["Jane Doe"] for e in events)
+    assert all((e.votes_for, e.votes_against, e.abstentions) == (51, 48, 1) for e in events)
 
 
 def test_voters_listed_after_include() -> None:

@@ -191,6 +191,20 @@ VOTES = [
     *[pytest.param("cep-2025-04-02-15", (name,), KG.InFavour, None, None, None, None,
                    id=f"senate-{name.split()[-1]}")
       for name in ("Rand Paul", "Susan Collins", "Lisa Murkowski", "Mitch McConnell")],
+    # the members on the losing side of a chamber's tally are a counted group of their own
+    pytest.param("cep-2025-04-02-15", None, KG.Against, 51, 48, None, 48,
+                 id="senate-minority"),
+    pytest.param("cep-2026-06-02-30", None, KG.Against, 265, 14, 8, 14, id="house-minority"),
+    pytest.param("cep-2026-06-02-30", None, KG.Abstention, 265, 14, 8, 8,
+                 id="house-abstaining"),
+    # two motions, two tallies: "passed by votes of <a>-to-<b> and <c>-to-<d> respectively"
+    *[pytest.param("wn-2019-12-21-us-house-of-representatives-impeaches-president-tr",
+                   ("United States House of Representatives",), KG.InFavour, won, lost, None,
+                   None, id=f"impeachment-article-{n}")
+      for n, (won, lost) in enumerate(((230, 197), (229, 198)), start=1)],
+    *[pytest.param("wn-2019-12-21-us-house-of-representatives-impeaches-president-tr", None,
+                   KG.Against, won, lost, None, lost, id=f"impeachment-minority-{n}")
+      for n, (won, lost) in enumerate(((230, 197), (229, 198)), start=1)],
     # a veto and the other members
     pytest.param("cep-2025-06-04-02", None, KG.InFavour, None, None, None, 14,
                  id="unsc-fourteen"),

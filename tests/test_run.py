@@ -61,17 +61,21 @@ def test_the_codec_keeps_lone_surrogates_and_odd_text() -> None:
 def test_checkpoint_records_and_gives_back(tmp_path: Path) -> None:
     first, second = _extraction("a1"), _extraction("a2")
     with Checkpoint(tmp_path / "state", signature=SIGNATURE) as checkpoint:
-        checkpoint.add([first, second])
-        assert checkpoint.get("a2") == second and checkpoint.get("a1") == first
+        at_first, at_second = checkpoint.add([first, second])
+        assert len(checkpoint) == 2
+        assert checkpoint.get(at_second) == second and checkpoint.get(at_first) == first
     with Checkpoint(tmp_path / "state", signature=SIGNATURE) as reopened:
         assert len(reopened) == 2
-        assert reopened.done(first.article) and reopened.get("a1") == first
+        assert reopened.find(first.article) == at_first and reopened.get(at_first) == first
+        assert reopened.find(second.article) == at_second
 
 
 def test_an_edited_article_is_not_done(tmp_path: Path) -> None:
     ex = _extraction()
     with Checkpoint(tmp_path, signature=SIGNATURE) as checkpoint:
         checkpoint.add([ex])
+    with Checkpoint(tmp_path, signature=SIGNATURE) as checkpoint:
+        assert checkpoint.done(ex.article)
         edited = Article(ex.article.id, ex.article.text + " More.", ex.article.title)
         assert not checkpoint.done(edited)
         assert not checkpoint.done(Article("other", ex.article.text))
@@ -87,8 +91,8 @@ def test_a_torn_last_record_is_cut_off(tmp_path: Path) -> None:
         stream.write(b'{"id": "a2", "hash": "00", "extraction": {"art')  # killed mid-write
     with Checkpoint(tmp_path, signature=SIGNATURE) as checkpoint:
         assert len(checkpoint) == 1
-        checkpoint.add([_extraction("a3")])
-        assert checkpoint.get("a3") == _extraction("a3")
+        [offset] = checkpoint.add([_extraction("a3")])
+        assert checkpoint.get(offset) == _extraction("a3")
     assert records.read_bytes().startswith(whole)
     assert len(records.read_bytes().splitlines()) == 2
 

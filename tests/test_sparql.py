@@ -133,6 +133,16 @@ def test_required_parameters(store: pyoxigraph.Store, name: str, param: str) -> 
     assert f"--param {param}=...  (required)" in listing
 
 
+@pytest.mark.parametrize("day", ["yesterday", "2022-02-30", "2022-4-8", "2022-04-08T10:00"])
+def test_a_day_parameter_must_be_a_day(store: pyoxigraph.Store, day: str) -> None:
+    with pytest.raises(QueryError, match="[?]since must be a day written YYYY-MM-DD"):
+        kg.query(store, named="timeline", params={"since": day, "until": "2022-04-09"})
+    result = run("query", str(EXAMPLE), "--named", "timeline", "-p", f"since={day}",
+                 "-p", "until=2022-04-09")
+    assert result.exit_code == 1
+    assert "must be a day written YYYY-MM-DD" in result.stderr and not result.stdout
+
+
 def test_quotations_of_each_speaker(store: pyoxigraph.Store) -> None:
     speakers = ("Agnès Callamard", "Kenneth Roth", "Russian Ministry of Justice")
     rows = [row for speaker in speakers for row in kg.query(

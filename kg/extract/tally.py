@@ -1,5 +1,6 @@
 """Vote tallies as sentences state them: "93–18", "93 in favour, 24 against and 58
-abstentions", "by votes of 230-to-197", "with 220 votes"."""
+abstentions", "by votes of 230-to-197", "with 220 votes", and several at once
+("by votes of 230-to-197 and 229-to-198 respectively")."""
 
 from __future__ import annotations
 
@@ -65,3 +66,22 @@ def read_tally(text: str) -> Tally:
     return Tally(votes_for, against, _first(_ABSTAIN, text))
 
 
+
+
+def read_tallies(text: str) -> list[Tally]:
+    """Every tally a sentence states: one per motion when it gives several.
+
+    >>> read_tallies("The articles passed by votes of 230-to-197 and 229-to-198 respectively.")
+    [Tally(votes_for=230, votes_against=197, abstentions=None), \
+Tally(votes_for=229, votes_against=198, abstentions=None)]
+    >>> read_tallies("The motion passed by 41 votes to 12.")
+    [Tally(votes_for=41, votes_against=12, abstentions=None)]
+    >>> len(read_tallies("Votes of 52-48 and 50-50, with 49 against the rule."))
+    1
+    """
+    pairs = list(dict.fromkeys((parse_count(m.group(1)), parse_count(m.group(2)))
+                               for m in _TALLY.finditer(text)))
+    if len(pairs) < 2 or _first(_FOR, text) is not None or _first(_AGAINST, text) is not None \
+            or _first(_ABSTAIN, text) is not None:
+        return [read_tally(text)]
+    return [Tally(votes_for, against) for votes_for, against in pairs]

@@ -24,7 +24,7 @@ from kg.extract.dates import sentence_date
 from kg.extract.events import actors_of, linear_roles, make_event
 from kg.extract.lexicon import ASSEMBLY_WORDS, BODY_VOTE_VERBS, STATE_ASSEMBLIES
 from kg.extract.syntax import by_agents, is_passive, objects, passive_subjects, subjects
-from kg.extract.tally import Tally, read_tally
+from kg.extract.tally import Tally, read_tallies, read_tally
 from kg.records import Event, Mention
 
 #: Verbs whose object, in a motion, must be a person ("to elect", "to appoint").
@@ -231,12 +231,21 @@ def _read(token: Token, ctx: Context, passage: _Passage) -> _Reading | None:
     return None
 
 
-def _group(number: int, sent: Span, position: str) -> Mention:
-    """A counted group of countries standing for one side of a tally in an assembly of states."""
+def _group(number: int, sent: Span, noun: str) -> Mention:
+    """A counted group standing for one side of a tally: "18 countries", "197 members".
+
+    ``noun`` is plural; a group of one is named in the singular ("1 member").
+    """
+    if number == 1:
+        noun = noun.removesuffix("ies") + "y" if noun.endswith("ies") else noun.removesuffix("s")
     text = str(number)
     found = re.search(r"(?<![\d,])" + re.escape(text) + r"(?![\d,])", sent.text)
     start = sent.start_char + (found.start() if found else 0)
-    return Mention(start, start + len(text), text, f"{number} countries", "Group", number)
+    return Mention(start, start + len(text), text, f"{number} {noun}", "Group", number)
+
+
+#: The tally's side for each position.
+SIDES = {"for": "votes_for", "against": "votes_against", "abstain": "abstentions"}
 
 
 #: Decisions that go against the motion: their tally's larger side voted against it.
@@ -260,18 +269,27 @@ def _events(token: Token, ctx: Context, reading: _Reading, tally: Tally,
         for count, position in ((tally.votes_for, "for"), (tally.votes_against, "against"),
                                 (tally.abstentions, "abstain")):
             if count:
-                yield make_event("voted", token, ctx, agents=(_group(count, token.sent, position),),
+                yield make_event("voted", token, ctx,
+                                 agents=(_group(count, token.sent, "countries"),),
                                  position=position, confidence=0.8, **base)
         return
     for position in reading.positions:
         counted = [v.count for v in reading.voters if v.count is not None]
-        if len(reading.voters) == 1 and counted:  # "Nine countries voted against, four in favor"
-            side = {"for": "votes_for", "against": "votes_against",
-                    "abstain": "abstentions"}[position]
-            if base[side] is None:
-                base = {**base, side: counted[0]}
+        # "Nine countries voted against, four in favor"
+        if len(reading.voters) == 1 and counted and base[SIDES[position]] is None:
+            base = {**base, SIDES[position]: counted[0]}
         yield make_event("voted", token, ctx, agents=reading.voters, position=position,
                          confidence=confidence, **base)
+    if len(reading.voters) == 1 and _is_assembly(reading.voters[0]) \
+            and reading.voters[0].type == "Organization" and len(reading.positions) == 1:
+        # "the House impeached him 230-197": the body voted with its majority; the
+        # members on the other sides of the tally are counted groups of their own
+        for position, count in (("for", tally.votes_for), ("against", tally.votes_against),
+                                ("abstain", tally.abstentions)):
+            if count and position != reading.positions[0]:
+                yield make_event("voted", token, ctx,
+                                 agents=(_group(count, token.sent, "members"),),
+                                 position=position, confidence=0.7, **base)
 
 
 def find_votes(ctx: Context) -> list[Event]:
@@ -313,17 +331,22 @@ def find_votes(ctx: Context) -> list[Event]:
                 continue
             if not continues or not stories:
                 stories.append([])
-            stories[-1].extend(_events(token, ctx, reading, read_tally(sent.text), date))
+            for tally in read_tallies(sent.text):  # "votes of 230-197 and 229-198": two votes
+                stories[-1].extend(_events(token, ctx, reading, tally, date))
     return [event for story in stories for event in _share_tally(story)]
 
 
 def _share_tally(story: list[Event]) -> list[Event]:
-    """Give every vote of a story the tally one of its sentences states, if only one does."""
-    tallies = {(e.votes_for, e.votes_against, e.abstentions) for e in story
-               if e.votes_for is not None or e.votes_against is not None}
-    if len(tallies) != 1:
+    """Give the votes of a story that state no tally the first tally one of its sentences states.
+
+    "The House impeached him. The articles passed 230-197 and 229-198": the
+    impeachment, and its members' votes, carry the first article's tally.
+    """
+    first = next(((e.votes_for, e.votes_against, e.abstentions) for e in story
+                  if e.votes_for is not None or e.votes_against is not None), None)
+    if first is None:
         return story
-    votes_for, against, abstentions = tallies.pop()
+    votes_for, against, abstentions = first
     return [e if e.votes_for is not None or e.votes_against is not None else
             replace(e, votes_for=votes_for, votes_against=against, abstentions=abstentions)
             for e in story]

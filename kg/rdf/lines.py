@@ -10,6 +10,7 @@ actor-to-actor shortcut or a role, is written once.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from typing import BinaryIO
 
@@ -25,19 +26,15 @@ __all__ = ["LINE_FORMATS", "LineWriter"]
 LINE_FORMATS = ("nt", "nquads")
 
 
-#: IRIs already converted (predicates, classes, actors recur on every line);
-#: emptied when it grows past :data:`_CACHE_SIZE`.
-_IRIS: dict[str, ox.NamedNode] = {}
-_CACHE_SIZE = 100_000
+@functools.lru_cache(maxsize=4096)
+def _named(iri: str) -> ox.NamedNode:
+    return ox.NamedNode(iri)
 
 
 def _iri(term: URIRef) -> ox.NamedNode:
-    node = _IRIS.get(term)
-    if node is None:
-        if len(_IRIS) >= _CACHE_SIZE:
-            _IRIS.clear()
-        node = _IRIS[term] = ox.NamedNode(str(term))
-    return node
+    """``term`` as a pyoxigraph node; the recent ones (predicates, classes, the actors
+    of the last articles) are kept, so memory stays flat however many articles pass."""
+    return _named(str(term))
 
 
 def _term(term: URIRef | Literal) -> ox.NamedNode | ox.Literal:

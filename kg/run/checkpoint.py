@@ -61,7 +61,11 @@ class Checkpoint:
     def __init__(self, path: str | os.PathLike[str], *, signature: dict[str, Any]) -> None:
         self.path = Path(path)
         self.signature = {"layout": LAYOUT, **signature}
-        self._offsets: dict[str, tuple[str, int]] = {}  # id -> (hash, byte offset)
+        # id -> (hash, byte offset) of the records earlier runs left; the records of
+        # this run are known by the offsets :meth:`add` returns, so memory does not
+        # grow with the articles of a run
+        self._previous: dict[str, tuple[str, int]] = {}
+        self._added = 0
         self._writer: IO[bytes] | None = None
         self._reader: IO[bytes] | None = None
         self._synced = time.monotonic()
@@ -103,34 +107,38 @@ class Checkpoint:
                     break
                 try:
                     head = json.loads(line)
-                    self._offsets[head["id"]] = (head["hash"], offset)
+                    self._previous[head["id"]] = (head["hash"], offset)
                 except (ValueError, KeyError, TypeError):
                     break
                 offset += len(line)
-        if self._offsets:
-            log.info("checkpoint %s: %d finished articles", self.path, len(self._offsets))
+        if self._previous:
+            log.info("checkpoint %s: %d finished articles", self.path, len(self._previous))
         return offset
 
     def __len__(self) -> int:
-        return len(self._offsets)
+        """The number of records: those earlier runs left and those added since."""
+        return len(self._previous) + self._added
+
+    def find(self, article: Article) -> int | None:
+        """Where the record of ``article`` is, if an earlier run finished it as it is now."""
+        entry = self._previous.get(article.id)
+        return entry[1] if entry is not None and entry[0] == content_hash(article) else None
 
     def done(self, article: Article) -> bool:
         """Whether ``article``, as it is now, was finished by an earlier run."""
-        entry = self._offsets.get(article.id)
-        return entry is not None and entry[0] == content_hash(article)
+        return self.find(article) is not None
 
-    def add(self, extractions: Iterable[Extraction]) -> None:
-        """Record finished articles, flushed to disk before returning."""
+    def add(self, extractions: Iterable[Extraction]) -> list[int]:
+        """Record finished articles, flushed to disk before returning; where their records are."""
         assert self._writer is not None, "checkpoint is closed"
-        lines = []
+        lines, offsets = [], []
         offset = self._writer.tell()
         for extraction in extractions:
             article = extraction.article
-            digest = content_hash(article)
-            line = (json.dumps({"id": article.id, "hash": digest,
+            line = (json.dumps({"id": article.id, "hash": content_hash(article),
                                 "extraction": encode(extraction)}, ensure_ascii=False,
                                separators=(",", ":")) + "\n").encode("utf-8", "surrogatepass")
-            self._offsets[article.id] = (digest, offset)
+            offsets.append(offset)
             offset += len(line)
             lines.append(line)
         try:
@@ -142,14 +150,15 @@ class Checkpoint:
         except OSError as exc:
             raise OutputError(f"cannot write the checkpoint {str(self.path)!r}: "
                               f"{exc.strerror or exc}") from exc
+        self._added += len(offsets)
+        return offsets
 
-    def get(self, article_id: str) -> Extraction:
-        """The recorded extraction of article ``article_id``."""
+    def get(self, offset: int) -> Extraction:
+        """The extraction recorded at ``offset`` (from :meth:`add` or :meth:`find`)."""
         if self._reader is None:
             assert self._writer is not None
             self._writer.flush()
             self._reader = open(self.path / RECORDS_FILE, "rb")  # noqa: SIM115
-        _, offset = self._offsets[article_id]
         self._reader.seek(offset)
         return decode(json.loads(self._reader.readline())["extraction"])
 

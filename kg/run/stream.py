@@ -23,7 +23,8 @@ import logging
 import os
 import tempfile
 import time
-from collections import Counter
+from array import array
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
@@ -132,18 +133,34 @@ def run(articles: Iterable[Article], output: str, *, fmt: str, model: str | None
     checkpoint = Checkpoint(folder, signature=signature(model))
     try:
         with checkpoint:
-            order: list[str] = []
+            # where each article's record is, in input order (-1: not extracted); 8 bytes
+            # an article. The articles on their way through the extractor wait in
+            # ``pending``, which the extractor keeps short.
+            order = array("q")
+            pending: deque[tuple[int, str]] = deque()
 
             def todo() -> Iterator[Article]:
                 for article in articles:
-                    order.append(article.id)
-                    if checkpoint.done(article):
-                        index.add(checkpoint.get(article.id))
+                    offset = checkpoint.find(article)
+                    if offset is not None:
+                        order.append(offset)
+                        index.add(checkpoint.get(offset))
                         report.reused += 1
                         if on_article is not None:
                             on_article()
                     else:
+                        pending.append((len(order), article.id))
+                        order.append(-1)
                         yield article
+
+            def record(extractions: list[Extraction]) -> None:
+                for extraction, offset in zip(extractions, checkpoint.add(extractions),
+                                              strict=True):
+                    while pending:  # an article the extractor skipped keeps -1
+                        position, article_id = pending.popleft()
+                        if article_id == extraction.article.id:
+                            order[position] = offset
+                            break
 
             if extractor is None:
                 from kg.run.workers import extract_parallel
@@ -156,21 +173,21 @@ def run(articles: Iterable[Article], output: str, *, fmt: str, model: str | None
                     index.add(extraction)
                     batch.append(extraction)
                     if len(batch) >= RECORD_BATCH or time.monotonic() - flushed > RECORD_SECONDS:
-                        checkpoint.add(batch)
+                        record(batch)
                         batch, flushed = [], time.monotonic()
                     if on_article is not None:
                         on_article()
                     if len(index) % RELEASE_EVERY == 0:
                         release_memory()
             finally:  # interrupted or not, what was extracted is kept
-                checkpoint.add(batch)
+                record(batch)
             report.articles = len(order)
             if not order:
                 raise InputError("no article could be read from the input")
             table = index.finish()
             log.info("resolved %d named actors over %d articles (%d reused)",
                      len(table.actors), report.articles, report.reused)
-            extractions = (checkpoint.get(article_id) for article_id in order)
+            extractions = (checkpoint.get(offset) for offset in order if offset >= 0)
             _write(output, fmt, table, _counted(extractions, report.events), report,
                    shard_size=shard_size)
         if not keep:

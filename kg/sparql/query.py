@@ -43,6 +43,8 @@ DEFAULT_TIMEOUT = 30.0
 _HEADER = re.compile(r"^#\s*(?P<key>[\w-]+)(?:\s+(?P<arg>[\w-]+))?\s*:\s*(?P<text>.*)$")
 #: How a parameter's description starts when the question cannot run without it.
 REQUIRED = "(required)"
+#: How it starts (after any ``(required)``) when its value must be a day, YYYY-MM-DD.
+DAY = "(day)"
 
 
 @dataclass(frozen=True)
@@ -51,7 +53,8 @@ class NamedQuery:
 
     ``params`` maps each parameter (a variable of the query that may be
     bound) to what it means; ``required`` names those that must be bound
-    (their description starts with ``(required)``).
+    (their description starts with ``(required)``), ``days`` those whose
+    value must be a day (``(day)``, after any ``(required)``).
     """
 
     name: str
@@ -59,6 +62,7 @@ class NamedQuery:
     params: tuple[tuple[str, str], ...]
     text: str
     required: tuple[str, ...] = ()
+    days: tuple[str, ...] = ()
 
 
 def _parse_named(name: str, text: str) -> NamedQuery:
@@ -75,7 +79,8 @@ def _parse_named(name: str, text: str) -> NamedQuery:
         elif match["key"] == "param" and match["arg"]:
             params.append((match["arg"], match["text"].strip()))
     required = tuple(n for n, text in params if text.startswith(REQUIRED))
-    return NamedQuery(name, title, tuple(params), text, required)
+    days = tuple(n for n, text in params if text.removeprefix(REQUIRED).lstrip().startswith(DAY))
+    return NamedQuery(name, title, tuple(params), text, required, days)
 
 
 def named_queries() -> dict[str, NamedQuery]:
@@ -242,6 +247,9 @@ def bind(query: str, params: Mapping[str, object]) -> str:
         about = dict(declared.params)
         raise QueryError("the question needs " + "; ".join(
             f"--param {name}=... ({about[name][len(REQUIRED):].strip()})" for name in missing))
+    for name in declared.days:
+        if name in params:
+            _check_day(name, params[name])
     query = _undeclared(query)
     if not params:
         return query
@@ -251,6 +259,21 @@ def bind(query: str, params: Mapping[str, object]) -> str:
                      if columns is None or name in columns)
     return _in_place(query[:start] + blocks + query[start:],
                      {n: t for n, t in terms.items() if columns is not None and n not in columns})
+
+
+def _check_day(name: str, value: object) -> None:
+    """:class:`QueryError` unless ``value`` is a day (a real one) written YYYY-MM-DD."""
+    import datetime
+
+    text = value.isoformat() if isinstance(value, datetime.date) else str(value)
+    try:
+        ok = bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", text)) and bool(
+            datetime.date.fromisoformat(text))
+    except ValueError:
+        ok = False
+    if not ok:
+        raise QueryError(f"?{name} must be a day written YYYY-MM-DD, e.g. 2022-04-08; "
+                         f"got {text!r}")
 
 
 def _undeclared(query: str) -> str:
