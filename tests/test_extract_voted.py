@@ -194,3 +194,54 @@ def test_a_company_approving_a_deal_is_no_vote() -> None:
     deal       NOUN  NN  dobj  1 -
     .          PUNCT .   punct 1 -
     """) == []
+
+
+def test_an_assembly_vote_named_by_a_noun() -> None:
+    [event] = _votes("""
+    Israel     PROPN NNP nsubj    1 GPE
+    annexed    VERB  VBD ROOT     1 -   lemma=annex
+    land       NOUN  NN  dobj     1 -
+    after      ADP   IN  prep     1 -
+    a          DET   DT  det      6 -
+    Knesset    PROPN NNP compound 6 ORG
+    vote       NOUN  NN  pobj     3 -   lemma=vote
+    .          PUNCT .   punct    1 -
+    """)
+    assert [(a.name, a.type) for a in event.agents] == [("Knesset", "Organization")]
+
+
+def test_an_assembly_vote_still_to_come_is_no_vote() -> None:
+    assert _votes("""
+    Israel     PROPN NNP nsubj    1 GPE
+    annexed    VERB  VBD ROOT     1 -   lemma=annex
+    land       NOUN  NN  dobj     1 -
+    ahead      ADV   RB  advmod   1 -
+    of         ADP   IN  prep     3 -
+    a          DET   DT  det      8 -
+    planned    ADJ   JJ  amod     8 -
+    Knesset    PROPN NNP compound 8 ORG
+    vote       NOUN  NN  pobj     4 -   lemma=vote
+    .          PUNCT .   punct    1 -
+    """) == []
+
+
+def test_a_compound_parsed_subject_votes() -> None:
+    # "the Federal Assembly votes to elect ...": "Assembly" parsed as a compound of "votes"
+    [event] = _votes("""
+    the       DET   DT  det      2 -
+    Federal   PROPN NNP compound 2 ORG
+    Assembly  PROPN NNP compound 3 ORG
+    votes     VERB  VBZ ROOT     3 -   lemma=vote
+    to        PART  TO  aux      5 -
+    elect     VERB  VB  advcl    3 -
+    a         DET   DT  det      7 -
+    president NOUN  NN  dobj     5 -
+    ,         PUNCT ,   punct    5 -
+    with      ADP   IN  prep     5 -
+    Ana       PROPN NNP compound 11 PERSON
+    Ruiz      PROPN NNP pobj     9 PERSON
+    leading   VERB  VBG acl      11 -
+    .         PUNCT .   punct    3 -
+    """)
+    assert [a.name for a in event.agents] == ["Federal Assembly"]
+    assert event.patients == ()  # "with Ana Ruiz leading" is an aside, not who was elected

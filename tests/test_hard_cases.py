@@ -263,6 +263,24 @@ VOTES = [
 
 #: (id, accepted speaker names, the quotation's beginning); the quotation must be
 #: the exact text between its offsets.
+# what a vote was on: (item, voters, the labels of the actors it acted on; () for none)
+VOTE_TARGETS = [
+    # "the Federal Assembly votes to elect the new member ...": parsed with "Assembly" a
+    # compound of "votes"; the next sentence's "<person> is elected" names who
+    pytest.param("cep-2025-03-12-14", ("Federal Assembly",), ("Martin Pfister",),
+                 id="elected-next-sentence"),
+    # "<person> is confirmed ... by a Senate vote of 52–48"
+    pytest.param("cep-2025-02-13-16", ("Senate",), ("Robert F. Kennedy Jr.",),
+                 id="by-a-senate-vote"),
+    # "<person> resumed the office ..., being voted into the position by <Congress>"
+    pytest.param("wn-2019-01-04-nancy-pelosi-again-elected-speaker-as-116th-u-s-co",
+                 ("Congress",), ("Nancy Pelosi",), id="participle-clause"),
+    # "vote to elect a president, with <incumbent> seeking a fifth term": no one elected yet
+    pytest.param("cep-2025-09-01-17", ("Guyana",), (), id="aside-with-polls"),
+    pytest.param("cep-2025-10-12-09", ("Cameroonians",), (), id="aside-with-incumbent"),
+    pytest.param("cep-2025-11-16-05", ("Chileans",), (), id="aside-relative-clause"),
+]
+
 QUOTATIONS = [
     # spanning paragraphs: the second paragraph opens a quotation the first left open
     pytest.param("wn-gum-news-questionnaire", ("Caitlin Boswell", "Boswell"),
@@ -392,7 +410,7 @@ def _first(row: Any) -> str:
 
 ITEM_IDS = sorted({_first(row) for table in (NOT_SUSPENSIONS, NOT_FACTS, MODALITIES, EXPULSIONS,
                                              SUSPENSIONS, OFFICE_SUSPENSIONS, VOTES,
-                                             QUOTATIONS, NESTED, REPORTED, ROLE_SPEAKERS)
+                                             VOTE_TARGETS, QUOTATIONS, NESTED, REPORTED, ROLE_SPEAKERS)
                    for row in table})
 
 
@@ -511,6 +529,17 @@ def test_vote(graph: Graph, item: str, voters: tuple[str, ...] | None,
         if value is not None:
             mine = [e for e in mine if number(graph, e, prop) == value]
     assert mine, describe(graph, found)
+
+
+@pytest.mark.parametrize(("item", "voters", "targets"), VOTE_TARGETS)
+def test_what_a_vote_was_on(graph: Graph, item: str, voters: tuple[str, ...],
+                            targets: tuple[str, ...]) -> None:
+    found = with_role(graph, events(graph, KG.Vote, item, asserted=True), KG.agent, voters)
+    assert found, describe(graph, events(graph, KG.Vote, item))
+    acted_on = {label for e in found for p in graph.objects(e, KG.patient)
+                for label in labels(graph, p)}
+    assert (acted_on & {fold(t) for t in targets}) if targets else not acted_on, \
+        describe(graph, found)
 
 
 # ---------------------------------------------------------------- quotations

@@ -112,8 +112,19 @@ def _targets_in(clause: Token, ctx: Context, voters: tuple[Mention, ...]) -> tup
     if not direct:
         span = ctx.doc[clause.left_edge.i:clause.right_edge.i + 1]
         direct = [m for t in span if (m := mention_at(t, ctx.mentions)) is not None
-                  and m.type in wanted and m not in voters][:1]
+                  and m.type in wanted and m not in voters and not _aside(t, clause)][:1]
     return tuple(m for m in direct if m not in voters)
+
+
+def _aside(token: Token, clause: Token) -> bool:
+    """Whether ``token`` is in an aside of ``clause`` rather than in what is voted on:
+    "to elect a president, with polls favouring X", "to elect a president after X resigned"."""
+    while token.i != clause.i and token.head.i != token.i:
+        if token.dep_ in {"advcl", "relcl", "parataxis"} or (
+                token.dep_ == "prep" and token.lower_ in {"with", "after", "following", "despite"}):
+            return True
+        token = token.head
+    return False
 
 
 def _motion(verb: Token, ctx: Context, voters: tuple[Mention, ...]) -> tuple[
@@ -123,6 +134,26 @@ def _motion(verb: Token, ctx: Context, voters: tuple[Mention, ...]) -> tuple[
         text = ctx.doc[clause.left_edge.i:clause.right_edge.i + 1].text
         return _targets_in(clause, ctx, voters), text
     return (), None
+
+
+#: Words that, before "vote" or governing it, say the vote has not been held.
+VOTE_NOT_HELD = frozenset({"ahead", "before", "upcoming", "planned", "scheduled", "expected",
+                           "proposed", "possible", "future", "pending", "forthcoming", "next",
+                           "prior", "potential", "snap", "early", "new", "second", "fresh"})
+
+
+def _assembly_of(vote: Token, ctx: Context) -> tuple[Mention, ...]:
+    """The assembly that held the vote a noun names: "a Knesset vote", "the Senate's vote".
+
+    Nothing when the words around say it is still to come ("ahead of a Senate vote",
+    "the planned Knesset vote").
+    """
+    if any(c.lower_ in VOTE_NOT_HELD for c in vote.children) or any(
+            a.lower_ in VOTE_NOT_HELD for a in vote.ancestors if a.i < vote.i):
+        return ()
+    heads = [c for c in vote.children if c.dep_ in {"compound", "poss"} and c.i < vote.i]
+    return tuple(m for m in actors_of(heads, ctx, groups=False)
+                 if m.type == "Organization" and _is_assembly(m))
 
 
 def _voters(heads: list[Token], ctx: Context) -> tuple[Mention, ...]:
@@ -169,6 +200,10 @@ def _read(token: Token, ctx: Context, passage: _Passage) -> _Reading | None:
         agents = [g for t in clauses for c in t.children if c.dep_ in {"prep", "agent"}
                   and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
         voters = _voters(agents, ctx)
+        if not voters and not (passage.sentence >= 0 and any(
+                c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in token.children)):
+            # "a Knesset vote"; "the Senate vote" after a vote was told is that vote again
+            voters = _assembly_of(token, ctx)
         if not voters:
             return None
         targets, motion = _motion(token, ctx, voters)
@@ -185,10 +220,17 @@ def _read(token: Token, ctx: Context, passage: _Passage) -> _Reading | None:
         targets = tuple(m for o in objects(token) for m in _targets_in(o, ctx, voters))
         return _Reading(voters, targets, None, ("against",)) if voters else None
     if lemma in {"vote", "abstain"}:
-        heads = subjects(token) or (passive_subjects(token) if lemma == "vote" else [])
+        heads = subjects(token) or (passive_subjects(token) if lemma == "vote" else []) or [
+            c for c in token.children if c.dep_ == "compound" and c.i < token.i]
+        # (the last: "the Federal Assembly votes" parsed with "Assembly" a compound of "votes")
         if is_passive(token):  # "being voted into the position by the Congress"
             voters = _voters(by_agents(token), ctx)
-            targets = actors_of(passive_subjects(token), ctx, groups=False)
+            objects_of_vote = passive_subjects(token) or (
+                # "X resumed the office, being voted into it by Y": X was voted in
+                subjects(token.head) if token.dep_ in {"advcl", "xcomp", "ccomp"} and not any(
+                    c.dep_ in {"aux", "auxpass"} and c.tag_ not in {"VBG", "VBN"}
+                    for c in token.children) else [])
+            targets = actors_of(objects_of_vote, ctx, groups=False)
             return _Reading(voters, targets, None) if voters else None
         voters = _voters(heads, ctx)
         targets, motion = _motion(token, ctx, voters)
@@ -204,6 +246,13 @@ def _read(token: Token, ctx: Context, passage: _Passage) -> _Reading | None:
         if motion_passed and not voters and (read_tally(token.sent.text).votes_for
                                              or passage.voters):
             return _Reading(passage.voters, passage.targets, None, carried_voters=True)
+        if lemma in PERSON_MOTIONS and is_passive(token) and not voters \
+                and len(passage.voters) == 1 and passage.voters[0].type == "Organization":
+            # "The Federal Assembly votes to elect a new member. X is elected ...":
+            # the body of the vote just told elected the person
+            persons = tuple(m for m in actors_of(heads, ctx, groups=False) if m.type == "Person")
+            return _Reading(passage.voters, persons, None, carried_voters=True) \
+                if persons else None
         if not any(_is_assembly(v) for v in voters):
             return None
         wanted = {"Person"} if lemma in PERSON_MOTIONS else {"Person", "Country",
@@ -331,9 +380,23 @@ def find_votes(ctx: Context) -> list[Event]:
                 continue
             if not continues or not stories:
                 stories.append([])
+            elif reading.carried_voters and own_targets and _name_targets(
+                    stories[-1], reading.voters, own_targets):
+                continue  # "X votes to elect a new member. Y is elected": one vote, on Y
             for tally in read_tallies(sent.text):  # "votes of 230-197 and 229-198": two votes
                 stories[-1].extend(_events(token, ctx, reading, tally, date))
     return [event for story in stories for event in _share_tally(story)]
+
+
+def _name_targets(story: list[Event], voters: tuple[Mention, ...],
+                  targets: tuple[Mention, ...]) -> bool:
+    """Give the votes of ``voters`` in ``story`` that name no target ``targets``; whether any did."""
+    named = False
+    for i, event in enumerate(story):
+        if event.agents == voters and not event.patients:
+            story[i] = replace(event, patients=targets)
+            named = True
+    return named
 
 
 def _share_tally(story: list[Event]) -> list[Event]:
