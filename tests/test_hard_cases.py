@@ -291,6 +291,13 @@ QUOTATIONS = [
                  "Moves to reduce the backlog", id="paragraphs-solomon-1"),
     pytest.param("wn-gum-news-questionnaire", ("Enver Solomon", "Solomon"),
                  "After living in worry", id="paragraphs-solomon-2"),
+    # the sender of a message: "an email saying "..." from <person>", with "saying" hung on
+    # a verb whose object phrase ("maintained ties with ..., including ...") holds it all
+    pytest.param("cep-2026-02-11-06", ("Jeffrey Epstein",), "I loved the torture video",
+                 id="email-from"),
+    # "supported by a speech by <person> describing his measures as "...""
+    pytest.param("wn-nodate-gun-background-checks-a-no-go-in-us-senate", ("Michelle Obama",),
+                 "common sense", id="speech-by-describing"),
     # partial quotations inside a sentence
     pytest.param("wn-gum-news-questionnaire", ("Yvette Cooper", "Cooper"), "for months",
                  id="partial-cooper"),

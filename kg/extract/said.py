@@ -190,8 +190,9 @@ def _reported_speaker(verb: Token, ctx: Context, history: list[Mention]) -> Ment
             speaker = speaker_of(obj, ctx, history)
             if speaker is not None:
                 return speaker
-    if verb.head.lemma_.lower() in SPEECH_NOUNS:
-        senders = [g for t in (verb.head, verb) for c in t.children
+    noun = _speech_noun_of(verb)
+    if noun is not None:
+        senders = [g for t in (noun, verb) for c in t.children
                    if c.dep_ == "prep" and c.lower_ in {"from", "by"}
                    for g in c.children if g.dep_ == "pobj"]
         senders += [g for t in verb.subtree if t.lower_ in {"from", "by"} and t.i > verb.i
@@ -208,16 +209,40 @@ def _reported_speaker(verb: Token, ctx: Context, history: list[Mention]) -> Ment
     return None
 
 
+def _speech_noun_of(verb: Token) -> Token | None:
+    """The message a participle says something of: "an email saying ...", also when the
+    parser hangs "saying" on the clause's verb instead of on the noun just before it."""
+    if verb.tag_ != "VBG":
+        return None
+    if verb.head.lemma_.lower() in SPEECH_NOUNS:
+        return verb.head
+    before = verb.nbor(-1) if verb.i > verb.sent.start else None
+    return before if before is not None and before.lemma_.lower() in SPEECH_NOUNS \
+        and before.pos_ == "NOUN" else None
+
+
 def _rank(verbs: list[Token], quote: Quote, inside: list[Token]) -> list[Token]:
     """Speech verbs governing the quotation first (the main clause before embedded ones),
     then the others by distance, verbs of relative clauses last."""
-    dominating = {v.i for v in verbs if any(v in t.ancestors for t in inside)}
+    quoted = {t.i for t in inside}
+
+    def introduces(v: Token, t: Token) -> bool:
+        # the verb governs the words through a clause, not through a noun phrase of its own
+        # ("maintained ties with X, including an email saying "..."" is no saying of "...")
+        while t.head.i != v.i:
+            if t.head.i == t.i:
+                return False
+            t = t.head
+        return t.i in quoted or not (t.pos_ in {"NOUN", "PROPN"} and t.dep_ in {
+            "dobj", "pobj", "nsubj", "nsubjpass", "attr", "npadvmod"})
+
+    dominating = {v.i for v in verbs if any(introduces(v, t) for t in inside)}
 
     def embedded(v: Token) -> bool:
         return v.dep_ in {"relcl", "acl"} or any(a.dep_ == "relcl" for a in v.ancestors) or any(
             c.tag_ in {"WDT", "WP"} for c in v.children)
 
-    return sorted(verbs, key=lambda v: (embedded(v), v.i not in dominating,
+    return sorted(verbs, key=lambda v: (v.i not in dominating, embedded(v),
                                         len(list(v.ancestors)) if v.i in dominating else
                                         min(abs(v.idx - quote.start), abs(v.idx - quote.end))))
 
@@ -233,6 +258,10 @@ def _attribute(quote: Quote, sents: list[Span], ctx: Context,
             speaker = _reported_speaker(reported, ctx, history)  # "reported her as saying"
             if speaker is not None:
                 return speaker, reported
+        if _speech_noun_of(verb) is not None:  # "an email saying ... from X": the sender
+            speaker = _reported_speaker(verb, ctx, history)
+            if speaker is not None:
+                return speaker, verb
         speaker, _ = _subject_speaker([verb], ctx, history)
         if speaker is not None:
             return speaker, verb
