@@ -10,7 +10,7 @@ arguments name are read by :mod:`kg.extract.arguments`.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span
 
@@ -49,7 +49,7 @@ _BYLINE = re.compile(r"^\W*by\s+[A-Z]", re.IGNORECASE)
 
 def is_boilerplate(sent: Span) -> bool:
     """Whether a sentence is a photo credit, a byline or a dateline, not news."""
-    text = sent.text.strip()
+    text = sent.doc.text[sent.start_char:sent.end_char].strip()
     return bool(_CREDIT.search(text)) or (bool(_BYLINE.match(text)) and len(sent) <= 12)
 
 def entity_mention(ent: Span) -> Mention | None:
@@ -146,10 +146,14 @@ def split_country_prefix(ent: Span) -> list[Span]:
 def find_mentions(doc: Doc) -> list[Mention]:
     """Every named actor of ``doc`` outside credits and headings, in text order."""
     out: list[Mention] = []
+    boilerplate: dict[int, bool] = {}  # by sentence start
     for whole in doc.ents:
         if whole.label_ not in ACTOR_LABELS or whole.label_ == "FAC":
             continue
-        if is_boilerplate(whole.sent):
+        sent = whole.sent
+        if sent.start not in boilerplate:
+            boilerplate[sent.start] = is_boilerplate(sent)
+        if boilerplate[sent.start]:
             continue
         for ent in split_country_prefix(whole):
             mention = entity_mention(ent)
@@ -217,10 +221,20 @@ def national_institutions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                              "Organization"))
     return found
 
-@lru_cache(maxsize=8192)
-def _whole_word(text: str) -> re.Pattern[str]:
-    """``text`` as a whole word (compiled once: ``re``'s own cache holds 512 patterns)."""
-    return re.compile(r"(?<!\w)" + re.escape(text) + r"(?!\w)")
+def _whole_words(text: str, whole: str) -> Iterator[tuple[int, int]]:
+    r"""Where ``text`` occurs in ``whole`` as a whole word (as the regex ``(?<!\w)text(?!\w)``
+    finds it, without compiling a pattern for every name)."""
+    def word(char: str) -> bool:
+        return char.isalnum() or char == "_"
+
+    start = whole.find(text)
+    while start != -1:
+        end = start + len(text)
+        if not (start and word(whole[start - 1])) and not (end < len(whole) and word(whole[end])):
+            yield start, end
+            start = whole.find(text, end)
+        else:
+            start = whole.find(text, start + 1)
 
 
 def repeated_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
@@ -238,8 +252,7 @@ def repeated_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     extra: list[Mention] = []
     whole = doc.text
     for text, m in sorted(known.items()):
-        for found in _whole_word(text).finditer(whole):
-            start, end = found.span()
+        for start, end in _whole_words(text, whole):
             if any(s < end and start < e for s, e in taken):
                 continue
             span = doc.char_span(start, end)
