@@ -229,6 +229,12 @@ def test_an_injection_attempt_is_inert(tmp_path: Path, name: str) -> None:
     for param, _ in named_queries()[name].params:
         for evil in EVIL:
             value = pyoxigraph.Literal(evil)
+            if param in named_queries()[name].days:  # refused before anything is bound
+                for given in (value, evil):
+                    with pytest.raises(QueryError, match="must be a day written YYYY-MM-DD"):
+                        kg.query(store, named=name,
+                                 params={**ASKED.get(name, {}), param: given})
+                continue
             text = bind(named_queries()[name].text, {**ASKED.get(name, {}), param: value})
             assert "DROP ALL" not in text.replace(str(value), "")
             for given in (value, evil):  # as a term, and as text read like the command line
@@ -240,10 +246,10 @@ def test_an_injection_attempt_is_inert(tmp_path: Path, name: str) -> None:
                     assert "invalid literal" in str(exc)
                 else:
                     assert rows == [], (name, param, given)
+    term = next(p for p, _ in named_queries()[name].params if p not in named_queries()[name].days)
     with pytest.raises(QueryError, match="invalid IRI"):
         kg.query(store, named=name, params={**ASKED.get(name, {}),
-                                            named_queries()[name].params[0][0]:
-                                            "<http://example.org/> } ; DROP ALL ; <x>"})
+                                            term: "<http://example.org/> } ; DROP ALL ; <x>"})
     assert len(store) == before
 
 
