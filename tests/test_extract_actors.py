@@ -172,3 +172,56 @@ def test_argument_mentions_read_including_lists_and_keep_the_group() -> None:
     assert found[-1].count == 15
     assert _names(argument_mentions(doc[3], mentions, groups=False)) == [
         ("Oxfam", "Organization"), ("Caritas", "Organization")]
+
+
+def test_a_name_cut_at_a_connecting_word_is_finished() -> None:
+    # the recogniser ended the names on "of": "the Strait of" + "Hormuz", and "Office
+    # of the President of" + "Ukraine", a name of its own taken whole, then a person
+    doc = build_doc("""
+    Ships      NOUN  NNS nsubj    1 -
+    crossed    VERB  VBD ROOT     1 -   lemma=cross
+    the        DET   DT  det      4 -
+    Strait     PROPN NNP compound 4 LOC
+    of         ADP   IN  dobj     1 LOC
+    Hormuz     PROPN NNP pobj     4 -
+    ,          PUNCT ,   punct    1 -
+    the        DET   DT  det      8 -
+    Office     PROPN NNP nsubj    16 ORG
+    of         ADP   IN  prep     8 ORG
+    the        DET   DT  det      11 ORG
+    President  PROPN NNP pobj     9 ORG
+    of         ADP   IN  prep     11 ORG
+    Ukraine    PROPN NNP pobj     12 GPE
+    Andriy     PROPN NNP compound 15 PERSON
+    Yermak     PROPN NNP appos    8 PERSON
+    said       VERB  VBD conj     1 -   lemma=say
+    .          PUNCT .   punct    1 -
+    """)
+    assert [m.text for m in find_mentions(doc)] == [
+        "Strait of Hormuz", "Office of the President of Ukraine", "Andriy Yermak"]
+
+
+def test_a_dangling_connector_is_dropped() -> None:
+    # "Patrice Talon of" (a person), "Holy Trinity Cathedral in" (no name goes on
+    # after "in"), "Investment Fund and" (another name follows "and")
+    doc = build_doc("""
+    Patrice    PROPN NNP compound 1 PERSON
+    Talon      PROPN NNP nsubj    3 PERSON
+    of         ADP   IN  prep     1 PERSON
+    visited    VERB  VBD ROOT     3 -   lemma=visit
+    Holy       PROPN NNP compound 6 ORG
+    Trinity    PROPN NNP compound 6 ORG
+    Cathedral  PROPN NNP dobj     3 ORG
+    in         ADP   IN  prep     6 ORG
+    Kyiv       PROPN NNP pobj     7 GPE
+    with       ADP   IN  prep     3 -
+    Investment PROPN NNP compound 11 ORG
+    Fund       PROPN NNP pobj     9 ORG
+    and        CCONJ CC  cc       11 ORG
+    Affinity   PROPN NNP compound 14 B-ORG
+    Partners   PROPN NNP conj     11 ORG
+    .          PUNCT .   punct    3 -
+    """)
+    assert [m.text for m in find_mentions(doc)] == [
+        "Patrice Talon", "Holy Trinity Cathedral", "Kyiv", "Investment Fund",
+        "Affinity Partners"]

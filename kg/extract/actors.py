@@ -27,6 +27,7 @@ from kg.extract.lexicon import (
     TITLE_WORDS,
 )
 from kg.extract.spans import (
+    close_name,
     extend_hyphen,
     extend_name,
     in_locative_frame,
@@ -55,6 +56,8 @@ def is_boilerplate(sent: Span) -> bool:
 def entity_mention(ent: Span) -> Mention | None:
     """The actor mention a named entity stands for, or ``None`` when it names none."""
     span = trim(ent)
+    if span is not None:
+        span = close_name(span, person=ent.label_ == "PERSON")
     if span is None or is_heading(span) or names.fold(span.text) in NOT_ACTORS \
             or not names.fold(span.text):
         return None  # a heading, boilerplate, or a "name" of punctuation only

@@ -25,6 +25,44 @@ def trim(span: Span) -> Span | None:
         end -= 1
     return span.doc[start:end] if end > start else None
 
+#: Words a name goes on after ("Strait of Hormuz", "Agency for International
+#: Development") that the recogniser sometimes ends a name on, cutting it short.
+NAME_CONNECTORS = frozenset({"of", "for", "the", "&"})
+#: Words a name the recogniser ends on is no part of: "Holy Trinity Cathedral in",
+#: "Public Investment Fund of Saudi Arabia and" (the next name is another actor).
+NAME_ENDS = frozenset({"in", "on", "at", "and"})
+
+
+def close_name(span: Span, *, person: bool = False) -> Span | None:
+    """A name the recogniser ended on a connecting word, finished: "Strait of" ->
+    "Strait of Hormuz", "United States Agency for" -> "... for International
+    Development"; dangling words that no name follows, or that end a person's
+    name ("Patrice Talon of"), or that join two names ("... and"), are dropped."""
+    doc, start, end = span.doc, span.start, span.end
+    if doc[end - 1].lower_ not in NAME_CONNECTORS | NAME_ENDS:
+        return span
+    if not person and doc[end - 1].lower_ in NAME_CONNECTORS:
+        stop = end
+        while stop < len(doc) and stop - start < 12 and not doc[stop].is_sent_start:
+            tok = doc[stop]
+            if stop > end and tok.ent_iob_ != "I" and doc[stop - 1].ent_iob_ in {"B", "I"}:
+                break  # a name taken in whole ends it: "Office of the President of Ukraine"
+            word = tok.is_alpha and (tok.is_title or tok.is_upper) and tok.pos_ in {
+                "PROPN", "NOUN", "ADJ"}
+            joins = tok.lower_ in NAME_CONNECTORS and stop + 1 < len(doc) and (
+                doc[stop + 1].is_title or doc[stop + 1].lower_ == "the")
+            if not (word or joins):
+                break
+            stop += 1
+        while stop > end and doc[stop - 1].lower_ in NAME_CONNECTORS:
+            stop -= 1
+        if stop > end:
+            return doc[start:stop]
+    while end > start and doc[end - 1].lower_ in NAME_CONNECTORS | NAME_ENDS:
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
 def is_heading(span: Span) -> bool:
     """"Background:", "Driving the news:" — an Axios-style section heading."""
     doc = span.doc
