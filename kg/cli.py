@@ -97,7 +97,7 @@ def extract(inputs: tuple[str, ...], output: str, fmt: str | None, model: str | 
       kg extract archive/ --output shards/ --ray ray://head:10001
     """
     with library_errors():
-        from kg.errors import InputError, NewsKGError
+        from kg.errors import InputError, NewsKGError, NoArticleError
         from kg.io import read_articles
         from kg.rdf.write import format_for
         from kg.run.shards import check_folder, is_folder
@@ -135,8 +135,8 @@ def extract(inputs: tuple[str, ...], output: str, fmt: str | None, model: str | 
                 if folder is not None and Path(folder).is_dir():
                     raise type(exc)(f"{exc} (finished articles are kept in {folder}: run "
                                     "again to resume)") from exc
-                if "no article could be read" in str(exc) and skipped:
-                    raise InputError(f"{exc} ({len(skipped)} skipped)") from exc
+                if isinstance(exc, NoArticleError) and skipped:
+                    raise NoArticleError(f"{exc} ({len(skipped)} skipped)") from exc
                 raise
     if not quiet:
         s = result.summary()

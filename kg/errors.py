@@ -28,6 +28,13 @@ class InputError(NewsKGError):
         self.reason = message
 
 
+class NoArticleError(InputError):
+    """The input held no article that could be read (nothing is written)."""
+
+    def __init__(self, message: str = "no article could be read from the input") -> None:
+        super().__init__(message)
+
+
 class ModelError(NewsKGError):
     """The spaCy pipeline asked for is not installed or cannot be loaded."""
 

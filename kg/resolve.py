@@ -211,8 +211,7 @@ class ActorIndex:
         for folded, group in sorted(groups.items()):
             actor = _actor(group)
             key_of_fold[folded] = actor.key
-            first = actors.get(actor.key)
-            actors[actor.key] = actor if first is None else _joined(first, actor)
+            _join_into(actors, actor)
         keys = {key: key_of_fold[merged.get(key, key)] for key in tallies}
         return ActorTable(actors=tuple(actors[k] for k in sorted(actors)), keys=keys)
 
@@ -235,11 +234,14 @@ def _actor(group: _Tally, *, article: str | None = None) -> Actor:
                  member_count=member_count if kind == "Group" else None)
 
 
-def _joined(first: Actor, other: Actor) -> Actor:
-    """Actors whose labels coincide after folding are one actor (keys must be unique)."""
-    return Actor(first.key, first.label, first.type,
-                 tuple(sorted(set(first.alt_labels) | set(other.alt_labels))),
-                 first.member_count or other.member_count)
+def _join_into(actors: dict[str, Actor], actor: Actor) -> None:
+    """Add ``actor`` to ``actors`` by key; actors whose labels coincide after folding
+    are one actor (keys must be unique), their alternative labels joined."""
+    first = actors.get(actor.key)
+    actors[actor.key] = actor if first is None else Actor(
+        first.key, first.label, first.type,
+        tuple(sorted(set(first.alt_labels) | set(actor.alt_labels))),
+        first.member_count or actor.member_count)
 
 
 @dataclass(frozen=True)
@@ -283,7 +285,6 @@ def resolve(extractions: Iterable[Extraction]) -> Resolution:
     for extraction in extractions:
         own, keys = table.article(extraction)
         for actor in own:
-            first = actors.get(actor.key)
-            actors[actor.key] = actor if first is None else _joined(first, actor)
+            _join_into(actors, actor)
         mention_keys.update(keys)
     return Resolution(actors=tuple(actors[k] for k in sorted(actors)), mention_keys=mention_keys)

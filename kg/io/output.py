@@ -19,16 +19,8 @@ from kg.errors import OutputError
 
 def write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     """Write ``data`` to ``path`` ("-" for stdout) all at once, or raise :class:`OutputError`."""
-    if str(path) == "-":
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-        return
-    target = Path(path)
-    try:
-        atomic_write(target, data)
-    except OSError as exc:
-        raise OutputError(f"cannot write {target}: {exc.strerror or exc}; check the directory "
-                          "exists and is writable") from exc
+    with atomic_stream(path) as stream:
+        stream.write(data)
 
 
 def write_text(path: str | os.PathLike[str], text: str) -> None:
@@ -40,21 +32,11 @@ def write_text(path: str | os.PathLike[str], text: str) -> None:
     write_bytes(path, text.encode("utf-8"))
 
 
-def atomic_write(target: Path, payload: bytes) -> None:
-    """Write ``payload`` to a temporary file beside ``target``, then rename it over."""
-    directory = target.parent if str(target.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, _file_mode(target))
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+def current_umask() -> int:
+    """The process's umask (reading it means setting it, so it is set back at once)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _file_mode(target: Path) -> int:
@@ -62,9 +44,7 @@ def _file_mode(target: Path) -> int:
     try:
         return target.stat().st_mode & 0o777
     except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+        return 0o666 & ~current_umask()
 
 
 @contextlib.contextmanager

@@ -12,13 +12,17 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 import pyoxigraph as ox
 from rdflib import Literal, URIRef
 
-from kg.rdf.graph import Triple
+from kg.rdf.graph import Triple, actor_triples, article_triples
 from kg.rdf.iri import article_iri, event_prefix
+from kg.records import Actor, Extraction
+
+if TYPE_CHECKING:
+    from kg.resolve import ActorTable
 
 __all__ = ["LINE_FORMATS", "LineWriter"]
 
@@ -80,6 +84,18 @@ class LineWriter:
             lines = [line for line in lines if line.startswith(own) or self._first(line)]
         self.triples += len(lines)
         self.stream.write(b"".join(line + b"\n" for line in lines))
+
+    def write_actors(self, actors: Iterable[Actor]) -> None:
+        """Append the descriptions of ``actors`` to the default graph."""
+        self.write(t for actor in actors for t in actor_triples(actor))
+
+    def write_article(self, extraction: Extraction, table: ActorTable) -> int:
+        """Append one article: the actors only it describes, then its graph; how many
+        actors it describes."""
+        resolution = table.resolution(extraction)
+        self.write_actors(resolution.actors)
+        self.write(article_triples(extraction, resolution), article=extraction.article.id)
+        return len(resolution.actors)
 
     def _first(self, line: bytes) -> bool:
         if line in self._shared:

@@ -20,16 +20,17 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kg.errors import OutputError
+from kg.io.output import current_umask
 from kg.records import Extraction
 
 if TYPE_CHECKING:
-    from kg.rdf.graph import Triple
+    from kg.rdf.lines import LineWriter
     from kg.resolve import ActorTable
 
 __all__ = ["ACTORS_FILE", "SHARD_ARTICLES", "check_folder", "is_folder", "shard_name",
@@ -81,39 +82,32 @@ def check_folder(output: str, fmt: str | None = None) -> None:
                               "choose a new or empty folder")
 
 
-def _write_file(path: Path, graphs: Iterable[tuple[Iterable[Triple], str | None]]) -> int:
-    """Write ``(triples, article id)`` graphs to ``path`` as N-Quads; the lines written."""
+@contextlib.contextmanager
+def _shard(path: Path) -> Iterator[LineWriter]:
+    """A writer of N-Quads to the new file ``path``, synced to disk when the block ends."""
     from kg.rdf.lines import LineWriter
 
     with open(path, "wb") as stream:
-        writer = LineWriter(stream, "nquads")
-        for triples, article in graphs:
-            writer.write(triples, article=article)
+        yield LineWriter(stream, "nquads")
         stream.flush()
         os.fsync(stream.fileno())
-    return writer.triples
 
 
 def _fill(folder: Path, table: ActorTable, extractions: Iterable[Extraction],
           size: int) -> tuple[int, int]:
     """Write the shards into ``folder``; the quads written and the actors the articles
     describe (each article's, in the default graph before its own graph)."""
-    from kg.rdf.graph import actor_triples, article_triples
-
-    actors = (t for actor in table.actors for t in actor_triples(actor))
-    lines = _write_file(folder / ACTORS_FILE, [(actors, None)])
+    with _shard(folder / ACTORS_FILE) as writer:
+        writer.write_actors(table.actors)
+    lines = writer.triples
     described = 0
     stream = iter(extractions)
     number = 0
     while shard := list(islice(stream, size)):
-        graphs: list[tuple[Iterable[Triple], str | None]] = []
-        for extraction in shard:
-            resolution = table.resolution(extraction)
-            described += len(resolution.actors)
-            graphs.append(([t for actor in resolution.actors for t in actor_triples(actor)],
-                           None))
-            graphs.append((article_triples(extraction, resolution), extraction.article.id))
-        lines += _write_file(folder / shard_name(number), graphs)
+        with _shard(folder / shard_name(number)) as writer:
+            for extraction in shard:
+                described += writer.write_article(extraction, table)
+        lines += writer.triples
         number += 1
     return lines, described
 
@@ -135,7 +129,7 @@ def write_shards(output: str | os.PathLike[str], table: ActorTable,
                           f"{parent} exists and is writable") from exc
     try:
         lines, described = _fill(temporary, table, extractions, size)
-        os.chmod(temporary, 0o777 & ~_umask())
+        os.chmod(temporary, 0o777 & ~current_umask())
         if folder.is_dir():
             old = Path(tempfile.mkdtemp(dir=parent, prefix=f".{folder.name}.old-"))
             os.replace(folder, old)
@@ -150,8 +144,3 @@ def write_shards(output: str | os.PathLike[str], table: ActorTable,
             shutil.rmtree(temporary)
     return lines, described
 
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask

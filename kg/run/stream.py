@@ -113,13 +113,13 @@ def run(articles: Iterable[Article], output: str, *, fmt: str, model: str | None
     """Extract ``articles`` and write their graph to ``output`` in format ``fmt``.
 
     ``state`` is the checkpoint folder (default :func:`default_state`; a
-    temporary one for standard output). Raises :class:`~kg.errors.InputError`
+    temporary one for standard output). Raises :class:`~kg.errors.NoArticleError`
     when no article was read, before anything is written. ``extractor`` extracts
     (default: :func:`~kg.run.workers.extract_parallel` in ``jobs`` processes; on a Ray
     cluster: :func:`kg.run.cluster.ray_extractor`). An ``output`` folder gets sharded
     N-Quads, ``shard_size`` articles a file (:mod:`kg.run.shards`).
     """
-    from kg.errors import InputError
+    from kg.errors import NoArticleError
     from kg.resolve import ActorIndex
 
     keep = keep_state or state is not None
@@ -183,7 +183,7 @@ def run(articles: Iterable[Article], output: str, *, fmt: str, model: str | None
                 record(batch)
             report.articles = len(order)
             if not order:
-                raise InputError("no article could be read from the input")
+                raise NoArticleError
             table = index.finish()
             log.info("resolved %d named actors over %d articles (%d reused)",
                      len(table.actors), report.articles, report.reused)
@@ -211,7 +211,6 @@ def _counted(extractions: Iterable[Extraction], events: Counter[str]) -> Iterato
 def _write(output: str, fmt: str, table: ActorTable, extractions: Iterable[Extraction],
            report: RunReport, *, shard_size: int | None = None) -> None:
     """Write the named actors, then per article the actors it describes and its graph."""
-    from kg.rdf.graph import actor_triples, article_triples
     from kg.rdf.lines import LINE_FORMATS, LineWriter
     from kg.run.shards import is_folder, write_shards
 
@@ -225,13 +224,9 @@ def _write(output: str, fmt: str, table: ActorTable, extractions: Iterable[Extra
 
         with atomic_stream(output) as stream:
             writer = LineWriter(stream, fmt)
-            writer.write(t for actor in table.actors for t in actor_triples(actor))
+            writer.write_actors(table.actors)
             for extraction in extractions:
-                resolution = table.resolution(extraction)
-                report.actors += len(resolution.actors)
-                writer.write(t for actor in resolution.actors for t in actor_triples(actor))
-                writer.write(article_triples(extraction, resolution),
-                             article=extraction.article.id)
+                report.actors += writer.write_article(extraction, table)
         report.triples = writer.triples
         return
     from rdflib import Dataset
