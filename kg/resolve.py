@@ -14,6 +14,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from kg.extract import gazetteer
 from kg.extract.names import acronym, clean, fold
@@ -49,13 +50,19 @@ def _is_short_form(short: str, full: str, kind: str) -> bool:
     return False
 
 
+def _heads_name(word: str, name: list[str]) -> bool:
+    """Whether ``word`` begins the name's words or heads an "of" phrase in it."""
+    return name[0] == word or any(w == word and nxt == "of" for w, nxt in pairwise(name))
+
+
 def _article_clusters(mentions: Iterable[Mention]) -> dict[tuple[int, int, str], tuple[str, str]]:
     """Map each mention of one article to the canonical name and type of its actor there.
 
     A one-word name that is the surname of a person named in full is that
     person whatever the recogniser typed it ("Trump" tagged as an
     organisation); "House" joins the one organisation whose name starts
-    with it ("House of Representatives").
+    with it ("House of Representatives") or where it heads an "of" phrase
+    ("United States House of Representatives").
     """
     mentions = list(mentions)
     canonical: dict[tuple[int, int, str], tuple[str, str]] = {}
@@ -71,7 +78,7 @@ def _article_clusters(mentions: Iterable[Mention]) -> dict[tuple[int, int, str],
             if len(owners) == 1:
                 target, kind = owners.pop(), "Person"
             elif kind == "Organization":
-                starts = {o for o in orgs if _words(o)[0] == words[0]}
+                starts = {o for o in orgs if _heads_name(words[0], _words(o))}
                 if len(starts) == 1:
                     target = starts.pop()
         if target == m.name:

@@ -225,3 +225,23 @@ def test_a_dangling_connector_is_dropped() -> None:
     assert [m.text for m in find_mentions(doc)] == [
         "Patrice Talon", "Holy Trinity Cathedral", "Kyiv", "Investment Fund",
         "Affinity Partners"]
+
+
+def test_a_counted_party_name_is_a_group_of_its_members() -> None:
+    doc = build_doc("""
+    21          NUM   CD   nummod 1 CARDINAL
+    Republicans PROPN NNPS nsubj  2 NORP
+    voted       VERB  VBD  ROOT   2 -   lemma=vote
+    .           PUNCT .    punct  2 -
+    """)
+    party = Mention(3, 14, "Republicans", "Republican Party", "Organization")
+    [group] = argument_mentions(doc[1], [party])
+    assert (group.name, group.type, group.count) == ("21 Republicans", "Group", 21)
+    uncounted = build_doc("""
+    Republicans PROPN NNPS nsubj  1 NORP
+    voted       VERB  VBD  ROOT   1 -   lemma=vote
+    .           PUNCT .    punct  1 -
+    """)
+    assert argument_mentions(uncounted[0], [Mention(0, 11, "Republicans", "Republican Party",
+                                                    "Organization")]) == [
+        Mention(0, 11, "Republicans", "Republican Party", "Organization")]

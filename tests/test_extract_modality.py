@@ -146,3 +146,43 @@ def test_coordinated_event_does_not_inherit_the_first_verbs_governor() -> None:
     .          PUNCT .   punct 1 -
     """)
     assert modality_of(doc[4]) == "asserted"
+
+
+def test_an_adjunct_clause_keeps_its_own_modality() -> None:
+    # "rejects the bill, with 21 members joining 10 others in voting against it"
+    doc = build_doc("""
+        Congress   PROPN NNP nsubj    1 ORG
+        rejects    VERB  VBZ ROOT     1 -   lemma=reject
+        the        DET   DT  det      3 -
+        bill       NOUN  NN  dobj     1 -
+        ,          PUNCT ,   punct    1 -
+        with       ADP   IN  prep     1 -
+        21         NUM   CD  nummod   7 CARDINAL
+        members    NOUN  NNS nsubj    8 -   lemma=member
+        joining    VERB  VBG pcomp    5 -   lemma=join
+        others     NOUN  NNS dobj     8 -   lemma=other
+        in         ADP   IN  prep     8 -
+        voting     VERB  VBG pobj     10 -  lemma=vote
+        against    ADP   IN  prep     11 -
+        it         PRON  PRP pobj     12 -
+        .          PUNCT .   punct    1 -
+    """)
+    assert modality_of(doc[11]) == "asserted"
+
+
+def test_a_requirement_is_hypothetical() -> None:
+    # "support will be required from the Greens to pass legislation"
+    doc = build_doc("""
+        support     NOUN  NN  nsubjpass 3 -
+        will        AUX   MD  aux       3 -
+        be          AUX   VB  auxpass   3 -
+        required    VERB  VBN ROOT      3 -   lemma=require
+        from        ADP   IN  prep      3 -
+        the         DET   DT  det       6 -
+        Greens      PROPN NNP pobj      4 ORG
+        to          PART  TO  aux       8 -
+        pass        VERB  VB  advcl     3 -
+        legislation NOUN  NN  dobj      8 -
+        .           PUNCT .   punct     3 -
+    """)
+    assert modality_of(doc[8]) == "hypothetical"

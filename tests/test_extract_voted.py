@@ -245,3 +245,238 @@ def test_a_compound_parsed_subject_votes() -> None:
     """)
     assert [a.name for a in event.agents] == ["Federal Assembly"]
     assert event.patients == ()  # "with Ana Ruiz leading" is an aside, not who was elected
+
+
+ELECTED_SPEAKER = """
+On         ADP   IN  prep     5 -
+Thursday   PROPN NNP pobj     0 DATE
+the        DET   DT  det      4 -
+House      PROPN NNP compound 4 ORG
+Assembly   PROPN NNP nsubj    5 ORG
+voted      VERB  VBD ROOT     5 -   lemma=vote
+for        ADP   IN  prep     5 -
+Ana        PROPN NNP compound 8 PERSON
+Ruiz       PROPN NNP pobj     6 PERSON
+with       ADP   IN  prep     5 -
+220        NUM   CD  nummod   11 CARDINAL
+votes      NOUN  NNS pobj     9 -   lemma=vote
+.          PUNCT .   punct    5 -
+"""
+
+
+def test_a_scene_setting_phrase_before_the_verb_is_not_the_motion() -> None:
+    [event] = _votes(ELECTED_SPEAKER)
+    assert event.motion == "for Ana Ruiz"
+    assert [p.name for p in event.patients] == ["Ana Ruiz"]
+
+
+
+def _then(first: str, second: str) -> str:
+    """Two sentences as one annotation: ``second``'s heads shifted past ``first``'s tokens."""
+    offset = sum(1 for line in first.strip().splitlines() if line.strip())
+    shifted = []
+    for line in second.strip().splitlines():
+        cols = line.split()
+        cols[4] = str(int(cols[4]) + offset)
+        shifted.append(" ".join(cols))
+    return first + "\n".join(shifted) + "\n"
+
+
+DEFECTED = """
+Altogether ADV   RB  advmod   4 -
+,          PUNCT ,   punct    4 -
+fifteen    NUM   CD  nummod   3 CARDINAL
+Democrats  PROPN NNPS nsubj   4 NORP
+defected   VERB  VBD ROOT     4 -   lemma=defect
+.          PUNCT .   punct    4 -
+"""
+
+
+def test_a_counted_group_that_defected_voted_the_other_way() -> None:
+    vote, defection = _votes(_then(ELECTED_SPEAKER, DEFECTED))
+    assert vote.position == "for"
+    [group] = defection.agents
+    assert (group.name, group.type, group.count) == ("fifteen Democrats", "Group", 15)
+    assert defection.position == "against"
+    assert defection.votes_against == 15
+    assert [p.name for p in defection.patients] == ["Ana Ruiz"]
+    assert defection.date == vote.date
+    assert defection.sentence.startswith("Altogether")
+
+
+def test_defecting_with_no_vote_told_is_no_vote() -> None:
+    assert _votes(DEFECTED) == []
+
+
+def test_defecting_to_a_place_is_no_vote() -> None:
+    to_seoul = DEFECTED.replace(".          PUNCT .   punct    4 -", """to         ADP   IN  prep     4 -
+Seoul      PROPN NNP pobj     6 GPE
+.          PUNCT .   punct    4 -""")
+    assert [e.position for e in _votes(_then(ELECTED_SPEAKER, to_seoul))] == ["for"]
+
+
+def test_groups_joining_others_in_voting_against_both_voted() -> None:
+    events = _votes("""
+    The        DET   DT  det      1 -
+    Senate     PROPN NNP nsubj    2 ORG
+    rejects    VERB  VBZ ROOT     2 -   lemma=reject
+    the        DET   DT  det      4 -
+    bill       NOUN  NN  dobj     2 -
+    31         NUM   CD  npadvmod 2 CARDINAL space=no
+    -          SYM   SYM punct    5 -        space=no
+    19         NUM   CD  appos    5 CARDINAL
+    ,          PUNCT ,   punct    2 -
+    with       ADP   IN  prep     2 -
+    21         NUM   CD  nummod   11 CARDINAL
+    Republicans PROPN NNPS nsubj  12 NORP
+    joining    VERB  VBG pcomp    9 -   lemma=join
+    all        DET   DT  quantmod 14 -
+    10         NUM   CD  nummod   15 CARDINAL
+    Democrats  PROPN NNPS dobj    12 NORP
+    in         ADP   IN  prep     12 -
+    voting     VERB  VBG pobj     16 -  lemma=vote
+    against    ADP   IN  prep     17 -
+    it         PRON  PRP pobj     18 -
+    .          PUNCT .   punct    2 -
+    """)
+    groups = [e for e in events if e.trigger == "voting"]
+    assert [(a.name, a.type, a.count) for e in groups for a in e.agents] == [
+        ("21 Republicans", "Group", 21), ("10 Democrats", "Group", 10)]
+    assert [(e.position, e.votes_for, e.votes_against) for e in groups] == [("against", 19, 31)]
+
+
+def test_a_motion_named_by_the_object_is_what_was_approved() -> None:
+    [event] = _votes("""
+    The        DET   DT  det      2 -
+    National   PROPN NNP compound 2 ORG
+    Assembly   PROPN NNP nsubj    3 ORG
+    approves   VERB  VBZ ROOT     3 -   lemma=approve
+    a          DET   DT  det      5 -
+    bill       NOUN  NN  dobj     3 -
+    banning    VERB  VBG acl      5 -   lemma=ban
+    phones     NOUN  NNS dobj     6 -   lemma=phone
+    .          PUNCT .   punct    3 -
+    """)
+    assert (event.motion, event.patients) == ("a bill banning phones", ())
+
+
+def test_a_pronoun_object_keeps_the_targets_told_before() -> None:
+    *_, second = _votes(_then("""
+    Congress   PROPN NNP nsubj    1 ORG
+    voted      VERB  VBD ROOT     1 -   lemma=vote
+    to         PART  TO  aux      3 -
+    impeach    VERB  VB  xcomp    1 -
+    Ana        PROPN NNP compound 5 PERSON
+    Ruiz       PROPN NNP dobj     3 PERSON
+    .          PUNCT .   punct    1 -
+    """, """
+    The        DET   DT  det      1 -
+    Committee  PROPN NNP nsubj    2 ORG
+    voted      VERB  VBD ROOT     2 -   lemma=vote
+    to         PART  TO  aux      4 -
+    refer      VERB  VB  xcomp    2 -
+    them       PRON  PRP dobj     4 -
+    to         ADP   IN  prep     4 -
+    the        DET   DT  det      8 -
+    Senate     PROPN NNP pobj     6 ORG
+    .          PUNCT .   punct    2 -
+    """))
+    assert [p.name for p in second.patients] == ["Ana Ruiz"]
+
+
+def test_passing_a_bill_on_to_another_body_is_no_second_vote() -> None:
+    [event] = _votes("""
+    The        DET   DT  det      1 -
+    Duma       PROPN NNP nsubj    2 ORG
+    approves   VERB  VBZ ROOT     2 -   lemma=approve
+    a          DET   DT  det      4 -
+    bill       NOUN  NN  dobj     2 -
+    ,          PUNCT ,   punct    2 -
+    passing    VERB  VBG advcl    2 -   lemma=pass
+    it         PRON  PRP dobj     6 -
+    to         ADP   IN  prep     6 -
+    the        DET   DT  det      11 -
+    Federation PROPN NNP compound 11 ORG
+    Council    PROPN NNP pobj     8 ORG
+    for        ADP   IN  prep     6 -
+    approval   NOUN  NN  pobj     12 -
+    .          PUNCT .   punct    2 -
+    """)
+    assert (event.trigger, event.motion) == ("approves", "a bill")
+
+
+def test_voting_to_approve_is_one_vote() -> None:
+    [event] = _votes("""
+    The        DET   DT  det      1 -
+    Senate     PROPN NNP nsubj    2 ORG
+    votes      VERB  VBZ ROOT     2 -   lemma=vote
+    to         PART  TO  aux      4 -
+    approve    VERB  VB  xcomp    2 -   lemma=approve
+    the        DET   DT  det      6 -
+    treaty     NOUN  NN  dobj     4 -
+    .          PUNCT .   punct    2 -
+    """)
+    assert (event.trigger, event.motion) == ("votes", "to approve the treaty")
+
+
+def test_a_parliament_whose_votes_the_parser_made_a_noun_approves() -> None:
+    # "The United Kingdom parliament votes to approve the treaty", "approve" hung on the
+    # noun "votes": one vote, by the parliament (not by the country named inside its name)
+    [event] = _votes("""
+    The        DET   DT  det      4 -
+    United     PROPN NNP compound 2 GPE
+    Kingdom    PROPN NNP compound 3 GPE
+    parliament NOUN  NN  compound 4 -
+    votes      NOUN  NNS ROOT     4 -   lemma=vote
+    to         PART  TO  aux      6 -
+    approve    VERB  VB  relcl    4 -   lemma=approve
+    the        DET   DT  det      8 -
+    treaty     NOUN  NN  dobj     6 -
+    .          PUNCT .   punct    4 -
+    """)
+    assert [(a.name, a.type) for a in event.agents] == [("United Kingdom parliament",
+                                                         "Organization")]
+    assert (event.trigger, event.motion) == ("votes", "to approve the treaty")
+
+
+def test_a_motion_is_on_whom_it_is_against_not_on_who_moved_it() -> None:
+    # "a motion of the Greens against minister Ana Ruiz"
+    [event] = _votes("""
+    The        DET   DT  det      1 -
+    Senate     PROPN NNP nsubj    2 ORG
+    votes      VERB  VBZ ROOT     2 -   lemma=vote
+    to         PART  TO  aux      4 -
+    pass       VERB  VB  xcomp    2 -
+    a          DET   DT  det      6 -
+    motion     NOUN  NN  dobj     4 -
+    of         ADP   IN  prep     6 -
+    the        DET   DT  det      9 -
+    Greens     PROPN NNPS pobj    7 ORG
+    against    ADP   IN  prep     6 -
+    minister   NOUN  NN  compound 13 -
+    Ana        PROPN NNP compound 13 PERSON
+    Ruiz       PROPN NNP pobj     10 PERSON
+    .          PUNCT .   punct    2 -
+    """)
+    assert [p.name for p in event.patients] == ["Ana Ruiz"]
+
+
+def test_a_war_against_a_country_inside_the_motion_is_not_what_it_is_against() -> None:
+    # "voted to pass a resolution condemning Russia's war against Ukraine": on Russia
+    [event] = _votes("""
+    93         NUM   CD  nummod   1 CARDINAL
+    countries  NOUN  NNS nsubj    2 -   lemma=country
+    voted      VERB  VBD ROOT     2 -   lemma=vote
+    to         PART  TO  aux      4 -
+    pass       VERB  VB  xcomp    2 -
+    a          DET   DT  det      6 -
+    resolution NOUN  NN  dobj     4 -
+    condemning VERB  VBG acl      6 -   lemma=condemn
+    Russia     PROPN NNP poss     10 GPE
+    's         PART  POS case     8 -
+    war        NOUN  NN  dobj     7 -
+    against    ADP   IN  prep     10 -
+    Ukraine    PROPN NNP pobj     11 GPE
+    .          PUNCT .   punct    2 -
+    """)
+    assert [p.name for p in event.patients] == ["Russia"]

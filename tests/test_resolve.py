@@ -51,6 +51,24 @@ def test_shorter_organisation_name_joins_the_longer_one() -> None:
     assert len(res.actors) == 1
 
 
+@pytest.mark.parametrize(("full", "joins"), [
+    ("United States House of Representatives", True),  # heads the "of" phrase
+    ("House of Representatives", True),  # begins the name
+    ("White House", False),  # ends another name
+])
+def test_one_word_organisation_name_joins_the_name_it_heads(full: str, joins: bool) -> None:
+    ex = _ex("a1", (full, full, "Organization"), ("House", "House", "Organization"))
+    res = resolve([ex])
+    assert (_key(res, ex, 1) == full) is joins
+
+
+def test_one_word_name_heading_two_names_stays_apart() -> None:
+    ex = _ex("a1", ("House of Lords", "House of Lords", "Organization"),
+             ("House of Commons", "House of Commons", "Organization"),
+             ("House", "House", "Organization"))
+    assert _key(resolve([ex]), ex, 2) == "House"
+
+
 def test_same_name_across_articles_is_one_actor() -> None:
     a, b = (_ex("a1", ("Jan Novak", "Jan Novak", "Person")),
             _ex("b2", ("Jan Novák", "Jan Novák", "Person")))

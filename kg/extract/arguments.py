@@ -211,6 +211,10 @@ def argument_mentions(head: Token, mentions: Sequence[Mention], *,
         if named is not None and named.type in {"Group", "Organization"} and people:
             out.extend(p for p in people if p not in out)  # "Two lawmakers, A and B"
             continue
+        if named is not None and named.type == "Organization" and named.start <= tok.idx \
+                and any(c.dep_ == "nummod" for c in tok.children) \
+                and (members := phrase_mention(tok)) is not None and members.count is not None:
+            named = members  # "21 state Republicans": members of the party, not the party
         if named is not None:
             if named not in out:
                 out.append(named)

@@ -105,7 +105,8 @@ MODALITY_GOVERNORS = {
     "plan": "plan", "intend": "plan", "prepare": "plan", "aim": "plan", "expect": "plan",
     "deny": "denial", "reject": "denial", "refuse": "denial",
     "try": "attempt", "attempt": "attempt", "fail": "attempt", "struggle": "attempt",
-    "risk": "hypothetical", "block": "denial", "prevent": "denial", "oppose": "denial",
+    "risk": "hypothetical", "require": "hypothetical", "need": "hypothetical",
+    "block": "denial", "prevent": "denial", "oppose": "denial",
     "rule": "report",
 }
 #: Modal auxiliaries that make an event hypothetical ("could be expelled").

@@ -14,6 +14,10 @@ _CLAUSE_LINKS = frozenset({"xcomp", "ccomp", "advcl", "pcomp", "pobj", "prep", "
                            "relcl", "conj", "nsubjpass", "nsubj", "csubj", "attr", "oprd"})
 
 
+#: Prepositions that open an adjunct clause, whose event the main verb does not qualify.
+ADJUNCT_PREPS = frozenset({"with", "after", "following", "amid", "despite"})
+
+
 def _own_modality(token: Token) -> str | None:
     """Modality marked on the token itself: a modal, a negation, an "if" clause."""
     for child in token.children:
@@ -44,6 +48,8 @@ def modality_of(trigger: Token) -> str:
         if current.dep_ not in _CLAUSE_LINKS or current.head.i == current.i:
             break
         link, current = current.dep_, current.head
+        if link == "pcomp" and current.lower_ in ADJUNCT_PREPS:
+            break  # "rejects the bill, with 21 members joining ... in voting against"
         lemma = current.lemma_.lower()
         if current.pos_ in {"VERB", "AUX"}:
             if lemma in MODALITY_GOVERNORS and link != "conj":

@@ -18,7 +18,9 @@ def trim(span: Span) -> Span | None:
     """The span without a leading determiner or a trailing possessive or punctuation."""
     start, end = span.start, span.end
     while start < end and (span.doc[start].dep_ == "det" or span.doc[start].lower_ == "the"
-                           or span.doc[start].is_punct):
+                           or span.doc[start].is_punct or (  # "all 10 Democrats"
+                               span.doc[start].lower_ in {"all", "both"} and start + 1 < end
+                               and span.doc[start + 1].like_num)):
         start += 1
     while end > start and (span.doc[end - 1].tag_ == "POS" or span.doc[end - 1].is_punct
                            or span.doc[end - 1].is_space):

@@ -9,7 +9,9 @@ that states several tallies ("by votes of 230-to-197 and 229-to-198
 respectively") gives one vote per tally. Sentences that go on about the same
 vote form a story, which shares its date and tally; what a vote was on is
 carried over to the next sentences of the passage ("The 18 countries that
-voted against ...").
+voted against ..."). A counted group that defected, anywhere later in the
+article, voted the other way from the assembly in the last vote told
+("Altogether, fifteen Democrats defected").
 """
 
 from __future__ import annotations
@@ -24,7 +26,14 @@ from kg.extract.context import Context
 from kg.extract.dates import sentence_date
 from kg.extract.events import make_event
 from kg.extract.tally import Tally, read_tallies, read_tally
-from kg.extract.voters import Passage, Reading, is_assembly, is_state_assembly, read_vote
+from kg.extract.voters import (
+    Passage,
+    Reading,
+    is_assembly,
+    is_state_assembly,
+    read_defection,
+    read_vote,
+)
 from kg.records import Event, Mention
 
 __all__ = ["CARRY_SENTENCES", "Tally", "find_votes", "read_tally"]
@@ -109,6 +118,9 @@ def find_votes(ctx: Context) -> list[Event]:
         for token in sent:
             if ctx.in_quote(token):
                 continue
+            if stories and (defectors := read_defection(token, ctx)):
+                stories[-1].extend(_defections(token, ctx, defectors, stories[-1]))
+                continue
             reading = read_vote(token, ctx, passage)
             if reading is None:
                 continue
@@ -137,8 +149,42 @@ def find_votes(ctx: Context) -> list[Event]:
                     stories[-1], reading.voters, own_targets):
                 continue  # "X votes to elect a new member. Y is elected": one vote, on Y
             for tally in read_tallies(sent.text):  # "votes of 230-197 and 229-198": two votes
+                tally = _as_told(tally, stories[-1], ctx.evidence(sent)[0])
                 stories[-1].extend(_events(token, ctx, reading, tally, date))
     return [event for story in stories for event in _share_tally(story)]
+
+
+#: The side a group that leaves the winning side of a vote takes.
+OTHER_SIDE = {"for": "against", "against": "for"}
+
+
+def _defections(token: Token, ctx: Context, defectors: tuple[Mention, ...],
+                story: list[Event]) -> Iterator[Event]:
+    """"Altogether, fifteen Democrats defected": each group voted the other way from the
+    assembly in the vote the article last told (its first vote on an actor), on its day."""
+    told = next((e for e in story if e.patients and e.position in OTHER_SIDE
+                 and any(is_assembly(a) for a in e.agents)), None)
+    if told is None or told.position is None:
+        return
+    position = OTHER_SIDE[told.position]
+    for group in defectors:
+        yield make_event("voted", token, ctx, agents=(group,), patients=told.patients,
+                         motion=told.motion, position=position, date=told.date,
+                         confidence=0.6, **{SIDES[position]: group.count})
+
+
+def _as_told(tally: Tally, story: list[Event], sent_start: int) -> Tally:
+    """``tally`` the way round an earlier vote of its sentence reads it.
+
+    "The Senate rejects a proposal in a 31-19 vote, with 21 Republicans joining
+    all 10 Democrats in voting against": the rejection read 31 against, so the
+    groups' vote against has 31 against too.
+    """
+    for event in story:
+        if event.sent_start == sent_start and event.votes_for is not None and \
+                {event.votes_for, event.votes_against} == {tally.votes_for, tally.votes_against}:
+            return Tally(event.votes_for, event.votes_against, tally.abstentions)
+    return tally
 
 
 def _name_targets(story: list[Event], voters: tuple[Mention, ...],

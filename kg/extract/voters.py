@@ -5,7 +5,9 @@ countries voted to suspend Russia", "X and Y voted against"), a noun ("a
 Knesset vote", "a vote by the Senate"), a decision a deliberative body takes
 by voting ("the House impeached ...", "the Senate confirmed ..."), a motion
 that passes ("The articles passed 230-197"), votes a candidate received, and
-voters who oppose or support a motion. The :class:`Passage` carries what
+voters who oppose or support a motion; :func:`read_defection` reads the
+counted groups that left their side ("fifteen Democrats defected"). What the
+vote was on is read by :mod:`kg.extract.motions`. The :class:`Passage` carries what
 earlier vote sentences established (the voting body, the target) to the
 sentences that go on about the same vote; :mod:`kg.extract.voted` turns the
 readings into events.
@@ -18,26 +20,25 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from kg.extract.arguments import mention_at
+from kg.extract.arguments import phrase_mention
 from kg.extract.context import Context
 from kg.extract.events import actors_of, linear_roles
 from kg.extract.lexicon import ASSEMBLY_WORDS, BODY_VOTE_VERBS, STATE_ASSEMBLIES
+from kg.extract.motions import MOTION_NOUNS, PERSON_MOTIONS, read_motion, targets_in
 from kg.extract.syntax import by_agents, is_passive, objects, passive_subjects, subjects
 from kg.extract.tally import read_tally
 from kg.records import Mention
 
-#: Verbs whose object, in a motion, must be a person ("to elect", "to appoint").
-PERSON_MOTIONS = frozenset({"elect", "appoint", "confirm", "nominate", "choose", "select",
-                            "impeach", "acquit", "convict", "reelect", "re-elect"})
-#: Nouns naming what an assembly votes on.
-MOTION_NOUNS = frozenset({"bill", "resolution", "motion", "article", "amendment", "measure",
-                          "act", "proposal", "budget", "treaty", "impeachment", "nomination",
-                          "legislation", "law", "referendum", "charge", "charges"})
 #: Verbs by which a motion is decided ("the bill passed 218-214").
 MOTION_VERBS = frozenset({"pass", "adopt", "approve", "fail", "carry", "clear"})
 #: Verbs by which a voter takes a position on a motion.
 POSITION_VERBS = {"oppose": "against", "reject": "against", "support": "for", "back": "for",
                   "endorse": "for"}
+#: Verbs by which members leave their side in a vote ("fifteen Democrats defected").
+DEFECT_VERBS = frozenset({"defect", "rebel"})
+#: Verbs and the objects that make them idioms of the same ("broke ranks", "crossed party lines").
+DEFECT_IDIOMS = {"break": frozenset({"rank", "ranks"}),
+                 "cross": frozenset({"line", "lines", "aisle", "floor"})}
 #: Verbs by which a candidate receives votes.
 RECEIVE_VERBS = frozenset({"receive", "win", "get", "garner", "secure", "obtain"})
 _PARTISAN = re.compile(r"\b(?:democratic|republican|conservative|labour|liberal|opposition|"
@@ -83,54 +84,12 @@ def _positions(verb: Token) -> list[str]:
     return found or ["for"]
 
 
-def _motion_clauses(verb: Token) -> list[Token]:
-    """Clauses or phrases saying what a vote was on ("to suspend X", "on X", "for X").
-
-    The parser may attach the infinitive anywhere in the vote's clause ("votes
-    93-18, with 65 abstentions, to pass ..."), so any "to" infinitive below the
-    verb counts.
-    """
-    direct = [c for c in verb.children if c.dep_ == "xcomp" or (
-        c.dep_ == "prep" and c.lower_ in {"on", "for", "against", "in"})]
-    if direct:
-        return direct
-    return [t for t in verb.subtree if t.i > verb.i and t.pos_ == "VERB"
-            and t.dep_ in {"acl", "advcl", "xcomp", "relcl"}
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)][:1]
-
-
-def _targets_in(clause: Token, ctx: Context, voters: tuple[Mention, ...]) -> tuple[Mention, ...]:
-    """The actor a motion clause acts on: its object, else the first actor named in it."""
-    heads = objects(clause) if clause.pos_ in {"VERB", "AUX"} or clause.dep_ in {
-        "xcomp", "advcl", "acl", "relcl"} else [g for g in clause.children if g.dep_ == "pobj"]
-    wanted = {"Person"} if clause.lemma_ in PERSON_MOTIONS else {
-        "Person", "Country", "Organization", "Group"}
-    direct = [m for m in actors_of(heads, ctx, groups=False) if m.type in wanted]
-    if not direct:
-        span = ctx.doc[clause.left_edge.i:clause.right_edge.i + 1]
-        direct = [m for t in span if (m := mention_at(t, ctx.mentions)) is not None
-                  and m.type in wanted and m not in voters and not _aside(t, clause)][:1]
-    return tuple(m for m in direct if m not in voters)
-
-
-def _aside(token: Token, clause: Token) -> bool:
-    """Whether ``token`` is in an aside of ``clause`` rather than in what is voted on:
-    "to elect a president, with polls favouring X", "to elect a president after X resigned"."""
-    while token.i != clause.i and token.head.i != token.i:
-        if token.dep_ in {"advcl", "relcl", "parataxis"} or (
-                token.dep_ == "prep" and token.lower_ in {"with", "after", "following", "despite"}):
-            return True
-        token = token.head
-    return False
-
-
-def _motion(verb: Token, ctx: Context, voters: tuple[Mention, ...]) -> tuple[
-        tuple[Mention, ...], str | None]:
-    """The actor the motion acts on, and the motion's words."""
-    for clause in _motion_clauses(verb):
-        text = ctx.doc[clause.left_edge.i:clause.right_edge.i + 1].text
-        return _targets_in(clause, ctx, voters), text
-    return (), None
+def _joined(verb: Token) -> list[Token]:
+    """"X joining Y in voting against ...": X and Y voted."""
+    prep = verb.head
+    if verb.dep_ in {"pobj", "pcomp"} and prep.lower_ == "in" and prep.head.lemma_ == "join":
+        return subjects(prep.head) + objects(prep.head)
+    return []
 
 
 #: Words that, before "vote" or governing it, say the vote has not been held.
@@ -149,7 +108,10 @@ def _assembly_of(vote: Token, ctx: Context) -> tuple[Mention, ...]:
             a.lower_ in VOTE_NOT_HELD for a in vote.ancestors if a.i < vote.i):
         return ()
     heads = [c for c in vote.children if c.dep_ in {"compound", "poss"} and c.i < vote.i]
-    return tuple(m for m in actors_of(heads, ctx, groups=False)
+    # "the United Kingdom parliament votes": the parliament, not the country it belongs to
+    bodies = [body for h in heads if h.pos_ == "NOUN"
+              and (body := phrase_mention(h)) is not None and is_assembly(body)]
+    return tuple(m for m in bodies or actors_of(heads, ctx, groups=False)
                  if m.type == "Organization" and is_assembly(m))
 
 
@@ -173,6 +135,26 @@ def _voters(heads: list[Token], ctx: Context) -> tuple[Mention, ...]:
     return tuple(out)
 
 
+def read_defection(token: Token, ctx: Context) -> tuple[Mention, ...]:
+    """The counted groups that left their side of a vote at ``token``, or nothing.
+
+    "Altogether, fifteen Democrats defected", "Two Republicans broke ranks":
+    only counted groups, and only where the verb leads nowhere else ("defected
+    to the South", "rebelled against the junta" are no votes).
+    """
+    lemma = token.lemma_.lower()
+    if token.pos_ != "VERB" or not (lemma in DEFECT_VERBS or any(
+            o.lemma_.lower() in DEFECT_IDIOMS.get(lemma, ()) for o in objects(token))):
+        return ()
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in {"to", "from", "against", "into"} and not any(
+                g.lemma_.lower() in MOTION_NOUNS | {"vote", "leadership", "whip", "party"}
+                for g in child.children):
+            return ()
+    return tuple(m for m in _voters(subjects(token), ctx)
+                 if m.type == "Group" and m.count is not None)
+
+
 @dataclass(frozen=True)
 class Reading:
     """What one vote word says: the voters, what the vote acted on, the motion's words,
@@ -193,7 +175,7 @@ def read_vote(token: Token, ctx: Context, passage: Passage) -> Reading | None:
             # "The Social Democratic Party votes to remove ...": a verb parsed as a noun
             agent, _ = linear_roles(token, ctx)
             if agent:
-                targets, motion = _motion(token, ctx, agent)
+                targets, motion = read_motion(token, ctx, agent)
                 return Reading(agent, targets, motion)
         clauses = [token] + [c for c in token.children if c.dep_ in {"acl", "relcl"}
                              and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
@@ -206,7 +188,7 @@ def read_vote(token: Token, ctx: Context, passage: Passage) -> Reading | None:
             voters = _assembly_of(token, ctx)
         if not voters:
             return None
-        targets, motion = _motion(token, ctx, voters)
+        targets, motion = read_motion(token, ctx, voters)
         return Reading(voters, targets, motion)
     if token.pos_ == "NOUN" and lemma == "abstention":
         # "the abstentions of Russia and China": each abstained
@@ -217,11 +199,11 @@ def read_vote(token: Token, ctx: Context, passage: Passage) -> Reading | None:
         return None
     if lemma == "veto":  # "the United States vetoes a resolution": a vote against
         voters = _voters(subjects(token), ctx)
-        targets = tuple(m for o in objects(token) for m in _targets_in(o, ctx, voters))
+        targets = tuple(m for o in objects(token) for m in targets_in(o, ctx, voters))
         return Reading(voters, targets, None, ("against",)) if voters else None
     if lemma in {"vote", "abstain"}:
         heads = subjects(token) or (passive_subjects(token) if lemma == "vote" else []) or [
-            c for c in token.children if c.dep_ == "compound" and c.i < token.i]
+            c for c in token.children if c.dep_ == "compound" and c.i < token.i] or _joined(token)
         # (the last: "the Federal Assembly votes" parsed with "Assembly" a compound of "votes")
         if is_passive(token):  # "being voted into the position by the Congress"
             voters = _voters(by_agents(token), ctx)
@@ -233,9 +215,14 @@ def read_vote(token: Token, ctx: Context, passage: Passage) -> Reading | None:
             targets = actors_of(objects_of_vote, ctx, groups=False)
             return Reading(voters, targets, None) if voters else None
         voters = _voters(heads, ctx)
-        targets, motion = _motion(token, ctx, voters)
+        targets, motion = read_motion(token, ctx, voters)
         return Reading(voters, targets, motion, tuple(_positions(token)))
     if lemma in BODY_VOTE_VERBS:
+        if token.dep_ in {"xcomp", "advcl", "relcl", "acl"} and token.head.lemma_.lower() == "vote" \
+                and any(c.lower_ == "to" for c in token.children):
+            return None  # "votes 80-42 to approve ...": the vote is read at "votes"
+        if lemma == "pass" and any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children):
+            return None  # "passing it to the Federation Council": sent on, not voted
         voters = _voters(by_agents(token) if is_passive(token) else subjects(token), ctx)
         heads = passive_subjects(token) if is_passive(token) else objects(token)
         # "the bill passed", "the bill was approved": the motion is the subject
@@ -263,11 +250,15 @@ def read_vote(token: Token, ctx: Context, passage: Passage) -> Reading | None:
         if lemma in PERSON_MOTIONS:
             return Reading(voters, (), None) if voters and read_tally(
                 token.sent.text).votes_for else None
-        targets, motion = _motion(token, ctx, voters)
+        targets, motion = read_motion(token, ctx, voters)
+        if not motion:  # "the National Assembly approves a bill banning ...": the bill
+            motion = next((ctx.doc[h.left_edge.i:h.right_edge.i + 1].text for h in heads
+                           if any(t.lemma_.lower() in MOTION_NOUNS for t in h.subtree)), None)
         if not targets and not motion and not read_tally(token.sent.text).votes_for:
             return None  # "the Senate acquitted both of them": no one to vote on
         return Reading(voters, targets, motion)
-    if lemma in POSITION_VERBS and passage.sentence >= 0:
+    if lemma in POSITION_VERBS and passage.sentence >= 0 and token.dep_ != "acl":
+        # ("a resolution supporting X": the resolution takes no position, it is voted on)
         objs = objects(token)
         if any(o.lemma_.lower() in MOTION_NOUNS for o in objs) or not objs:
             voters = _voters(subjects(token), ctx)
