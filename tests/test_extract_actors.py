@@ -245,3 +245,28 @@ def test_a_counted_party_name_is_a_group_of_its_members() -> None:
     assert argument_mentions(uncounted[0], [Mention(0, 11, "Republicans", "Republican Party",
                                                     "Organization")]) == [
         Mention(0, 11, "Republicans", "Republican Party", "Organization")]
+
+
+def test_a_party_family_named_by_its_members_is_a_party() -> None:
+    doc = build_doc("""
+    The        DET   DT  det      1 -
+    Greens     PROPN NNP  nsubj   2 NORP
+    voted      VERB  VBD  ROOT    2 -   lemma=vote
+    against    ADP   IN   prep    2 -
+    .          PUNCT .    punct   2 -
+    """)
+    assert entity_mention(doc.ents[0]) == Mention(4, 10, "Greens", "Greens", "Organization")
+
+
+def test_an_administration_named_after_its_leader_is_an_organisation() -> None:
+    doc = build_doc("""
+    Strikes        NOUN  NNS nsubj    1 -   lemma=strike
+    hit            VERB  VBD ROOT     1 -
+    the            DET   DT  det      5 -
+    Ana            PROPN NNP compound 4 PERSON
+    Ruiz           PROPN NNP compound 5 PERSON
+    administration NOUN  NN  dobj     1 -
+    .              PUNCT .   punct    1 -
+    """)
+    assert _names(find_mentions(doc)) == [("Ana Ruiz", "Person"),
+                                          ("Ana Ruiz administration", "Organization")]

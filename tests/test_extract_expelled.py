@@ -295,3 +295,23 @@ def test_same_words_without_quotation_marks_are_an_expulsion() -> None:
     """)
     assert [(e.trigger, [a.name for a in e.agents]) for e in events] == [("expel", ["Estonia"])]
     assert events[0].modality == "asserted"  # reported speech does not block the event
+
+
+def test_a_chamber_voting_to_expel_with_the_clause_hung_on_its_abstentions() -> None:
+    # "The Senate votes 60-14 with eight abstentions to expel Ana Ruiz"
+    [event] = _expel("""
+    The         DET   DT  det      1 -
+    Senate      PROPN NNP nsubj    2 ORG
+    votes       VERB  VBZ ROOT     2 -   lemma=vote
+    60-14       NOUN  NNS dobj     2 CARDINAL
+    with        ADP   IN  prep     2 -
+    eight       NUM   CD  nummod   6 CARDINAL
+    abstentions NOUN  NNS pobj     4 -   lemma=abstention
+    to          PART  TO  aux      8 -
+    expel       VERB  VB  acl      6 -   lemma=expel
+    Ana         PROPN NNP compound 10 PERSON
+    Ruiz        PROPN NNP dobj     8 PERSON
+    .           PUNCT .   punct    2 -
+    """)
+    assert _who(event.agents) == [("Senate", "Organization")]
+    assert _who(event.patients) == [("Ana Ruiz", "Person")]

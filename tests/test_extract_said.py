@@ -229,8 +229,28 @@ def test_standalone_quote_continues_the_previous_speaker() -> None:
     assert events[1].confidence < events[0].confidence
 
 
-def test_title_like_and_single_word_quotes_are_not_statements() -> None:
+def test_title_like_and_single_word_scare_quotes_are_not_statements() -> None:
     assert _said("""
+    Jan        PROPN NNP compound 1 PERSON
+    Novak      PROPN NNP nsubj    2 PERSON
+    left       VERB  VBD ROOT     2 -   lemma=leave
+    over       ADP   IN  prep     2 -
+    “          PUNCT ``  punct    6 -
+    unfair     ADJ   JJ  amod     7 -
+    ”          PUNCT ''  punct    6 -
+    rules      NOUN  NNS pobj     3 -   lemma=rule
+    and        CCONJ CC  cc       2 -
+    praised    VERB  VBD conj     2 -   lemma=praise
+    “          PUNCT ``  punct    13 -
+    Free       PROPN NNP compound 13 -
+    Voice      PROPN NNP dobj     9 -
+    ”          PUNCT ''  punct    9 -
+    .          PUNCT .   punct    2 -
+    """) == []
+
+
+def test_a_one_word_quotation_a_speaker_says_of_something_is_a_statement() -> None:
+    events = _said("""
     Jan        PROPN NNP compound 1 PERSON
     Novak      PROPN NNP nsubj    2 PERSON
     called     VERB  VBD ROOT     2 -   lemma=call
@@ -240,14 +260,9 @@ def test_title_like_and_single_word_quotes_are_not_statements() -> None:
     “          PUNCT ``  punct    7 -
     farce      NOUN  NN  oprd     2 -
     ”          PUNCT ''  punct    2 -
-    and        CCONJ CC  cc       2 -
-    praised    VERB  VBD conj     2 -   lemma=praise
-    “          PUNCT ``  punct    14 -
-    Free       PROPN NNP compound 13 -
-    Voice      PROPN NNP dobj     10 -
-    ”          PUNCT ''  punct    10 -
     .          PUNCT .   punct    2 -
-    """) == []
+    """)
+    assert _pairs(events) == [("Jan Novak", "farce")]
 
 
 def test_quote_with_no_speaker_gives_nothing() -> None:
@@ -262,3 +277,52 @@ def test_quote_with_no_speaker_gives_nothing() -> None:
     ”          PUNCT ''  punct    2 -
     .          PUNCT .   punct    2 -
     """) == []
+
+
+def test_according_to_his_spokesperson_names_whose_spokesperson() -> None:
+    # "Ana Ruiz was held on "vague charges", according to his spokesperson."
+    events = _said("""
+    Ana          PROPN NNP compound 1 PERSON
+    Ruiz         PROPN NNP nsubjpass 3 PERSON
+    was          AUX   VBD auxpass  3 -
+    held         VERB  VBN ROOT     3 -   lemma=hold
+    on           ADP   IN  prep     3 -
+    “            PUNCT ``  punct    7 -
+    vague        ADJ   JJ  amod     7 -
+    charges      NOUN  NNS pobj     4 -   lemma=charge
+    ”            PUNCT ''  punct    3 -
+    ,            PUNCT ,   punct    3 -
+    according    VERB  VBG prep     3 -   lemma=accord
+    to           ADP   IN  prep     10 -
+    his          PRON  PRP$ poss    13 -
+    spokesperson NOUN  NN  pobj     11 -
+    .            PUNCT .   punct    3 -
+    """)
+    assert _pairs(events) == [("Ana Ruiz's spokesperson", "vague charges")]
+    assert events[0].agents[0].type == "Person"
+
+
+def test_the_government_is_the_administration_named_before() -> None:
+    # "Strikes hit the Ana Ruiz administration. According to the government, it is "a plot"."
+    events = _said("""
+    Strikes        NOUN  NNS nsubj    1 -   lemma=strike
+    hit            VERB  VBD ROOT     1 -
+    the            DET   DT  det      5 -
+    Ana            PROPN NNP compound 4 PERSON
+    Ruiz           PROPN NNP compound 5 PERSON
+    administration NOUN  NN  dobj     1 -
+    .              PUNCT .   punct    1 -
+    According      VERB  VBG prep     13 -  lemma=accord
+    to             ADP   IN  prep     7 -
+    the            DET   DT  det      10 -
+    government     NOUN  NN  pobj     8 -
+    ,              PUNCT ,   punct    13 -
+    it             PRON  PRP nsubj    13 -
+    is             AUX   VBZ ROOT     13 -  lemma=be
+    “              PUNCT ``  punct    16 -
+    a              DET   DT  det      16 -
+    plot           NOUN  NN  attr     13 -
+    ”              PUNCT ''  punct    13 -
+    .              PUNCT .   punct    13 -
+    """)
+    assert _pairs(events) == [("Ana Ruiz administration", "a plot")]

@@ -480,3 +480,80 @@ def test_a_war_against_a_country_inside_the_motion_is_not_what_it_is_against() -
     .          PUNCT .   punct    2 -
     """)
     assert [p.name for p in event.patients] == ["Russia"]
+
+
+TALLY_LATER = """
+The        DET   DT  det      1 -
+vote       NOUN  NN  nsubj    2 -   lemma=vote
+ended      VERB  VBD ROOT     2 -   lemma=end
+with       ADP   IN  prep     2 -
+449        NUM   CD  pobj     3 CARDINAL
+in         ADP   IN  prep     4 -
+favour     NOUN  NN  pobj     5 -
+,          PUNCT ,   punct    4 -
+149        NUM   CD  conj     4 CARDINAL
+against    ADP   IN  advmod   8 -
+.          PUNCT .   punct    2 -
+"""
+
+
+def test_a_tally_told_after_the_vote_is_its_tally() -> None:
+    vote, minority = _votes(_then("""
+    The        DET   DT  det      1 -
+    Senate     PROPN NNP nsubj    2 ORG
+    voted      VERB  VBD ROOT     2 -   lemma=vote
+    for        ADP   IN  prep     2 -
+    Ana        PROPN NNP compound 5 PERSON
+    Ruiz       PROPN NNP pobj     3 PERSON
+    .          PUNCT .   punct    2 -
+    """, TALLY_LATER))
+    assert (vote.votes_for, vote.votes_against) == (449, 149)
+    assert [(a.name, a.count) for a in minority.agents] == [("149 members", 149)]
+    assert minority.position == "against"
+    assert minority.sentence == "The vote ended with 449 in favour, 149 against."
+
+
+def test_a_tally_with_no_vote_before_is_no_vote() -> None:
+    assert _votes(TALLY_LATER) == []
+
+
+SENATE_FOR_RUIZ = """
+The        DET   DT  det      1 -
+Senate     PROPN NNP nsubj    2 ORG
+voted      VERB  VBD ROOT     2 -   lemma=vote
+60-40      NUM   CD  npadvmod 2 CARDINAL
+for        ADP   IN  prep     2 -
+Ana        PROPN NNP compound 6 PERSON
+Ruiz       PROPN NNP pobj     4 PERSON
+.          PUNCT .   punct    2 -
+"""
+
+
+def test_a_committee_after_its_chamber_holds_a_vote_of_its_own() -> None:
+    events = _votes(_then(SENATE_FOR_RUIZ, """
+    The        DET   DT  det      2 -
+    Ethics     PROPN NNP compound 2 ORG
+    Committee  PROPN NNP nsubj    3 ORG
+    voted      VERB  VBD ROOT     3 -   lemma=vote
+    for        ADP   IN  prep     3 -
+    Ana        PROPN NNP compound 6 PERSON
+    Ruiz       PROPN NNP pobj     4 PERSON
+    .          PUNCT .   punct    3 -
+    """))
+    committee = [e for e in events if e.agents[0].name == "Ethics Committee"]
+    assert [(e.votes_for, e.votes_against) for e in committee] == [(None, None)]
+    assert [(e.votes_for, e.votes_against) for e in events
+            if e.agents[0].name == "Senate"] == [(60, 40)]
+
+
+def test_a_vote_still_to_pass_takes_no_tally_from_its_sentence() -> None:
+    # "... The vote would pass 36-14." (a count of seats, not of votes cast)
+    events = _votes(_then(SENATE_FOR_RUIZ.replace("60-40", "in"), """
+    The        DET   DT  det      1 -
+    vote       NOUN  NN  nsubj    3 -   lemma=vote
+    would      AUX   MD  aux      3 -
+    pass       VERB  VB  ROOT     3 -
+    36-14      NUM   CD  npadvmod 3 CARDINAL
+    .          PUNCT .   punct    3 -
+    """))
+    assert [(e.votes_for, e.votes_against) for e in events] == [(None, None)]

@@ -62,6 +62,12 @@ def test_one_word_organisation_name_joins_the_name_it_heads(full: str, joins: bo
     assert (_key(res, ex, 1) == full) is joins
 
 
+def test_an_organisation_is_not_its_government() -> None:
+    ex = _ex("a1", ("Hamas government", "Hamas government", "Organization"),
+             ("Hamas", "Hamas", "Organization"))
+    assert _key(resolve([ex]), ex, 1) == "Hamas"
+
+
 def test_one_word_name_heading_two_names_stays_apart() -> None:
     ex = _ex("a1", ("House of Lords", "House of Lords", "Organization"),
              ("House of Commons", "House of Commons", "Organization"),

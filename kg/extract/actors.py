@@ -23,6 +23,7 @@ from kg.extract.lexicon import (
     ORG_HEADS,
     ORG_NAME_WORDS,
     PARENT_BODIES,
+    PARTY_FAMILIES,
     PARTY_MEMBERS,
     TITLE_WORDS,
 )
@@ -80,6 +81,8 @@ def entity_mention(ent: Span) -> Mention | None:
     counted = span.start > 0 and span.doc[span.start - 1].like_num
     if text in PARTY_MEMBERS and label in {"NORP", "ORG", "PERSON"} and not counted:
         return Mention(span.start_char, span.end_char, text, PARTY_MEMBERS[text], "Organization")
+    if text in PARTY_FAMILIES and label in {"NORP", "ORG"} and not counted:
+        return Mention(span.start_char, span.end_char, text, text, "Organization")
     if label == "NORP":
         entry = (gazetteer.country_by_name(text) or gazetteer.country_by_adjective(text))
         demonym = gazetteer.country_by_demonym(text)
@@ -196,16 +199,24 @@ def nested_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return extra
 
 
+#: A state's executive named after its leader: "the Javier Milei administration".
+LEADERS_OFFICES = frozenset({"administration", "government", "cabinet", "regime"})
+
+
 def national_institutions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """"the Peruvian government", "government of Peru", "Niger's junta", "the French
-    military": a state's institution named by a common noun and its country."""
+    military": a state's institution named by a common noun and its country; "the
+    Javier Milei administration": a state's executive named after its leader."""
     found: list[Mention] = []
     for token in doc:
         if token.lemma_.lower() not in NATIONAL_INSTITUTIONS or token.pos_ != "NOUN" \
                 or is_boilerplate(token.sent) or mention_at(token, mentions) is not None:
             continue
         mods = [c for c in token.children if c.dep_ in {"amod", "compound", "poss", "nmod"}
-                and (gazetteer.country_by_adjective(c.text) or names.country_name(c.text))]
+                and (gazetteer.country_by_adjective(c.text) or names.country_name(c.text)
+                     or (token.lemma_.lower() in LEADERS_OFFICES
+                         and (m := mention_at(c, mentions)) is not None
+                         and m.type in {"Person", "Organization"}))]
         of = [c for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "in"}
               and any(names.country_name(g.text) or g.ent_type_ == "GPE" for g in c.children)]
         if not mods and not of:

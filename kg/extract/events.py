@@ -22,10 +22,14 @@ def as_state(mention: Mention) -> Mention:
     return mention
 
 
-def person_pronoun(token: Token, ctx: Context) -> Mention | None:
-    """The person "him", "her", "he" or "she" refers back to: the last person named
-    before it in its sentence, else in the sentence before."""
-    if token.lower_ not in {"he", "him", "she", "her"} or token.tag_ == "PRP$":
+def person_pronoun(token: Token, ctx: Context, *, possessive: bool = False) -> Mention | None:
+    """The person "him", "her", "he" or "she" (with ``possessive``, "his" or "her" before a
+    noun) refers back to: the last person named before it in its sentence, else in the
+    sentence before."""
+    if possessive:
+        if token.lower_ not in {"his", "her"} or token.tag_ != "PRP$":
+            return None
+    elif token.lower_ not in {"he", "him", "she", "her"} or token.tag_ == "PRP$":
         return None
     sent = token.sent
     start = ctx.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char

@@ -41,6 +41,10 @@ def _is_actor_head(token: Token) -> bool:
                                                                                "PRON", "NUM"}
 
 
+#: Nouns of a tally that the parser may hang the voted clause on ("eight abstentions to expel").
+TALLY_NOUNS = frozenset({"abstention", "vote"})
+
+
 def _roles(trigger: Token) -> tuple[list[Token], list[Token]] | None:
     """Agent and patient heads of an expulsion at ``trigger``, or ``None``."""
     lemma = trigger.lemma_.lower()
@@ -48,6 +52,11 @@ def _roles(trigger: Token) -> tuple[list[Token], list[Token]] | None:
             "compound", "amod", "nmod", "dep"}:
         return [], []  # a misparsed verb: read by word order instead
     if trigger.pos_ in {"VERB", "AUX"} and lemma in EXPEL_VERBS and trigger.dep_ != "amod":
+        if trigger.dep_ == "acl" and trigger.head.lemma_.lower() in TALLY_NOUNS:
+            # "votes 265–14 with eight abstentions to expel X": "to expel" is what was voted
+            verb = next((a for a in trigger.head.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+            if verb is not None:
+                return subjects(verb), objects(trigger)
         if is_passive(trigger):
             return by_agents(trigger), passive_subjects(trigger)
         return subjects(trigger), objects(trigger)

@@ -214,6 +214,10 @@ PARTY_MEMBERS = {
     "Conservatives": "Conservative Party", "Labour": "Labour Party",
     "Liberal Democrats": "Liberal Democrats", "Lib Dems": "Liberal Democrats",
 }
+#: Party families named by their members, as a party of that name ("the Greens voted
+#: against"): which party of the family it is, the article's country tells, not the name.
+PARTY_FAMILIES = frozenset({"Greens", "Socialists", "Liberals", "Communists",
+                            "Social Democrats", "Christian Democrats", "Nationalists"})
 #: Heads of common noun phrases naming a state's institution when a nationality,
 #: a country or "of <country>" qualifies them ("the Peruvian government",
 #: "government of Peru", "the French military", "Niger's junta").

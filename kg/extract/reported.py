@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from kg.extract.context import Context
 from kg.extract.events import make_event
-from kg.extract.said import speaker_of
+from kg.extract.speakers import speaker_of
 from kg.extract.syntax import subjects
 from kg.records import Event, Mention
 

@@ -5,7 +5,7 @@ Each quotation is attributed through the speech verb that governs it
 ("She added: ..."), or, for a quotation standing alone, the speaker of the
 quotation just before it in the same passage. Pronouns ("she added") and
 descriptions ("the ministry said") are resolved to the named actor they
-refer back to.
+refer back to by :mod:`kg.extract.speakers`.
 """
 
 from __future__ import annotations
@@ -15,12 +15,12 @@ from collections.abc import Callable, Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.arguments import mention_at, phrase_mention, proper_name_mention, role_mention
 from kg.extract.context import Context
-from kg.extract.events import actors_of, make_event
-from kg.extract.lexicon import ORG_DESCRIPTIONS, SPEAKER_PRONOUNS, SPEECH_NOUNS, SPEECH_VERBS
+from kg.extract.events import make_event
+from kg.extract.lexicon import SPEECH_NOUNS, SPEECH_VERBS
 from kg.extract.names import fold
 from kg.extract.quotes import Quote, is_title_like, word_count
+from kg.extract.speakers import speaker_of
 from kg.extract.syntax import objects, subjects
 from kg.records import Event, Mention
 
@@ -52,125 +52,6 @@ def _sentences(doc: Doc, quote: Quote) -> list[Span]:
         sents.append(sent)
         i = sent.end
     return [s for s in sents if s.start_char < quote.end and s.end_char > quote.start]
-
-
-def _previous_subject(token: Token, ctx: Context, wanted: set[str]) -> Mention | None:
-    """The named subject of the sentence before ``token``'s, if of a wanted kind."""
-    sent = token.sent
-    if sent.start == 0:
-        return None
-    previous = ctx.doc[sent.start - 1].sent
-    for t in previous:
-        if t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT" and not ctx.in_quote(t):
-            found = mention_at(t, ctx.mentions) or proper_name_mention(t) or (
-                next((m for u in t.subtree if not ctx.in_quote(u)
-                      and (m := mention_at(u, ctx.mentions)) is not None
-                      and m.type in wanted), None))
-            if found is not None and found.type in wanted:
-                return found
-    return None
-
-
-def _resolve_pronoun(token: Token, ctx: Context, history: list[Mention]) -> Mention | None:
-    """The actor a pronoun speaker refers back to.
-
-    The named subject of the sentence just before; else the last speaker of
-    a fitting kind when it spoke in the last few sentences; else the last
-    named actor of that kind that was the subject of a recent sentence; else
-    the last one named.
-    """
-    wanted = {"Person"} if token.lower_ in {"he", "she", "i", "him", "her"} else {
-        "Organization", "Country", "Group"}
-    same_sentence = [m for m in ctx.mentions if token.sent.start_char <= m.start < token.idx
-                     and m.type in wanted
-                     and not any(a <= m.start < b for a, b in ctx.quotes)]
-    previous = _previous_subject(token, ctx, wanted)
-    if previous is not None and not same_sentence:
-        return previous
-    window = token.sent.start_char - 400
-    for m in reversed(history):
-        if m.type in wanted and m.end >= window:
-            return m
-    before = [m for m in ctx.mentions if m.end <= token.idx and m.type in wanted
-              and not any(s <= m.start < e for s, e in ctx.quotes)]
-    for m in reversed(before[-6:]):
-        head = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
-        if head is not None and (head.root.dep_ in {"nsubj", "nsubjpass"} or (
-                head.root.dep_ == "appos" and head.root.head.dep_ in {"nsubj", "nsubjpass"})):
-            return m
-    if before:
-        return before[-1]
-    for m in reversed(history):
-        if m.type in wanted:
-            return m
-    return None
-
-
-def _resolve_description(token: Token, ctx: Context) -> Mention | None:
-    """"the ministry said": the last organisation named with that word, else the last one."""
-    word = token.lemma_.lower()
-    before = [m for m in ctx.mentions if m.end <= token.idx
-              and m.type in {"Organization", "Country"}]
-    for m in reversed(before):
-        if word in fold(m.name).split():
-            return m
-    return None
-
-
-def _resolve_spokesperson(token: Token, history: list[Mention]) -> Mention | None:
-    """"The spokesperson added": the spokesperson who spoke last."""
-    if token.lemma_.lower() not in {"spokesperson", "spokesman", "spokeswoman"}:
-        return None
-    return next((m for m in reversed(history) if "spokes" in m.text.lower()), None)
-
-
-def speaker_of(head: Token, ctx: Context, history: list[Mention]) -> Mention | None:
-    """The named speaker a subject token stands for."""
-    mentions = ctx.mentions
-    named = mention_at(head, mentions)
-    if named is not None:
-        return named
-    if head.lower_ in SPEAKER_PRONOUNS and head.lower_ not in {"we", "i"}:
-        return _resolve_pronoun(head, ctx, history)
-    if head.lemma_.lower() in SPEECH_NOUNS:
-        # "the OAS report says": its author; "a statement released by X's office": X;
-        # "the statement said": the last speaker
-        for child in head.children:
-            if child.dep_ in {"compound", "poss", "nmod"}:
-                found = mention_at(child, mentions)
-                if found is not None:
-                    return found
-        for clause in (c for c in head.children if c.dep_ in {"acl", "relcl"}):
-            for agent in (g for c in clause.children if c.dep_ in {"agent", "prep"}
-                          and c.lower_ in {"by", "from"} for g in c.children
-                          if g.dep_ == "pobj"):
-                found = speaker_of(agent, ctx, history)
-                if found is not None:
-                    return found
-        return history[-1] if history else None
-    for child in head.children:  # "the advocacy group, ACLJ, said"
-        if child.dep_ == "appos":
-            named = mention_at(child, mentions)
-            if named is not None and named.type != "Place":
-                return named
-    # "The Prime Minister of Greenland, Mute Bourup Egede, says"; "a student named Wong said"
-    people = [m for t in head.subtree if not ctx.in_quote(t)
-              and (m := mention_at(t, mentions)) is not None and m.type == "Person"]
-    if people:
-        return people[0]
-    actors = [m for m in actors_of([head], ctx, groups=False) if m.type != "Place"]
-    if actors:
-        return actors[0]
-    proper = proper_name_mention(head) or next(
-        (m for t in head.subtree if t.pos_ == "PROPN" and t.i != head.i and not ctx.in_quote(t)
-         and t.dep_ in {"appos", "compound"} and (m := proper_name_mention(t)) is not None
-         and m.type == "Person"), None)
-    if proper is not None:
-        return proper
-    if head.lemma_.lower() in ORG_DESCRIPTIONS:
-        return _resolve_spokesperson(head, history) or _resolve_description(head, ctx) \
-            or phrase_mention(head)
-    return role_mention(head)
 
 
 def _speech_verbs(sents: list[Span], ctx: Context) -> list[Token]:
@@ -349,13 +230,28 @@ def _previous_speech(quote: Quote, sents: list[Span], ctx: Context,
         accept=lambda _verb, _head, speaker: speaker.type in {"Person", "Organization"})
 
 
+#: How a one-word quotation stands in a reported clause: "talks have been "useful"".
+_PREDICATE_DEPS = frozenset({"acomp", "attr", "oprd"})
+
+
+def _reported_word(quote: Quote, ctx: Context) -> bool:
+    """Whether a one-word quotation is what a speaker said of something ("X says that the
+    talks have been "useful"", "Y called the move "illegal""), not a scare quote
+    ("expelled over "disruptive" behaviour")."""
+    token = _token_at(ctx.doc, quote.start)
+    if token is None or token.dep_ not in _PREDICATE_DEPS:
+        return False
+    return any(a.lemma_.lower() in SPEECH_VERBS and a.pos_ == "VERB" and not ctx.in_quote(a)
+               for a in token.ancestors)
+
+
 def find_statements(ctx: Context, quotes: list[Quote]) -> list[Event]:
     """One statement per attributed quotation, in text order."""
     events: list[Event] = []
     history: list[Mention] = []
     last: tuple[int, Mention] | None = None
     for quote in quotes:
-        if word_count(quote) < 2 or is_title_like(quote):
+        if is_title_like(quote) or word_count(quote) < 2 and not _reported_word(quote, ctx):
             continue
         sents = _sentences(ctx.doc, quote)
         if not sents:

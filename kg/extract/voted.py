@@ -25,6 +25,7 @@ from spacy.tokens import Span, Token
 from kg.extract.context import Context
 from kg.extract.dates import sentence_date
 from kg.extract.events import make_event
+from kg.extract.modality import modality_of
 from kg.extract.tally import Tally, read_tallies, read_tally
 from kg.extract.voters import (
     Passage,
@@ -130,8 +131,9 @@ def find_votes(ctx: Context) -> list[Event]:
             reading = Reading(reading.voters, targets, reading.motion, reading.positions,
                                reading.carried_voters)
             own_date = sentence_date(sent, ctx.article_date)
-            same_story = not own_targets or bool(
-                {m.name for m in own_targets} & {m.name for m in passage.targets})
+            same_story = (not own_targets or bool(
+                {m.name for m in own_targets} & {m.name for m in passage.targets})) \
+                and _same_bodies(reading.voters, passage.voters)
             continues = number - passage.sentence <= CARRY_SENTENCES and same_story \
                 or reading.carried_voters
             date = own_date or (passage.date if continues and passage.date
@@ -151,7 +153,47 @@ def find_votes(ctx: Context) -> list[Event]:
             for tally in read_tallies(sent.text):  # "votes of 230-197 and 229-198": two votes
                 tally = _as_told(tally, stories[-1], ctx.evidence(sent)[0])
                 stories[-1].extend(_events(token, ctx, reading, tally, date))
+        if stories and 0 <= passage.sentence < number:
+            # no vote read here: "The vote ended with 449 in favour, 149 against ..."
+            stories[-1].extend(_tally_told_after(sent, ctx, stories[-1]))
     return [event for story in stories for event in _share_tally(story)]
+
+
+#: Nouns by which a sentence refers back to a vote told before ("The vote ended 60-40").
+VOTE_NOUNS = frozenset({"vote", "tally", "ballot", "count"})
+
+
+def _tally_told_after(sent: Span, ctx: Context, story: list[Event]) -> Iterator[Event]:
+    """The tally of a vote told in an earlier sentence: "The vote ended with 449 in
+    favour, 149 against and 82 abstentions".
+
+    The story's votes that have no tally get it (in place); where an assembly
+    voted with its majority, the members on its other sides are counted groups,
+    read from this sentence. Nothing unless the sentence refers to the vote with
+    a definite noun and states both sides.
+    """
+    nouns = [t for t in sent if t.lemma_.lower() in VOTE_NOUNS and t.pos_ == "NOUN"
+             and not ctx.in_quote(t) and any(c.dep_ == "det" and c.lower_ in {"the", "this"}
+                                             for c in t.children)
+             and modality_of(t.head) == "asserted"]  # not "the vote would pass, as ... 36-14"
+    tally = read_tally(sent.text)
+    if not nouns or tally.votes_for is None or tally.votes_against is None or any(
+            e.votes_for is not None or e.votes_against is not None for e in story):
+        return
+    story[:] = [replace(e, votes_for=tally.votes_for, votes_against=tally.votes_against,
+                        abstentions=tally.abstentions) for e in story]
+    body = next((e for e in story if len(e.agents) == 1 and e.agents[0].type == "Organization"
+                 and is_assembly(e.agents[0]) and not is_state_assembly(e.agents)), None)
+    if body is None or body.position not in SIDES:
+        return
+    for position, count in (("for", tally.votes_for), ("against", tally.votes_against),
+                            ("abstain", tally.abstentions)):
+        if count and position != body.position:
+            yield make_event("voted", nouns[0], ctx, agents=(_group(count, sent, "members"),),
+                             patients=body.patients, motion=body.motion, position=position,
+                             date=body.date, confidence=0.6, votes_for=tally.votes_for,
+                             votes_against=tally.votes_against,
+                             abstentions=tally.abstentions)
 
 
 #: The side a group that leaves the winning side of a vote takes.
@@ -171,6 +213,24 @@ def _defections(token: Token, ctx: Context, defectors: tuple[Mention, ...],
         yield make_event("voted", token, ctx, agents=(group,), patients=told.patients,
                          motion=told.motion, position=position, date=told.date,
                          confidence=0.6, **{SIDES[position]: group.count})
+
+
+#: Words naming a body that votes apart from its chamber.
+COMMITTEE_WORDS = frozenset({"committee", "subcommittee", "commission", "caucus"})
+
+
+def _same_bodies(voters: tuple[Mention, ...], before: tuple[Mention, ...]) -> bool:
+    """Whether ``voters`` may be the assembly that voted before: a committee votes apart
+    from its chamber ("the Oversight Committee" after "the United States House of
+    Representatives" is another vote; "the House" after "the 116th Congress" the same)."""
+    bodies = [v for v in voters if v.type == "Organization" and is_assembly(v)]
+    if not bodies or not before:
+        return True
+
+    def committee(m: Mention) -> bool:
+        return bool(set(re.findall(r"\w+", m.name.lower())) & COMMITTEE_WORDS)
+
+    return any(committee(b) == committee(o) for b in bodies for o in before)
 
 
 def _as_told(tally: Tally, story: list[Event], sent_start: int) -> Tally:
