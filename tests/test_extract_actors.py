@@ -270,3 +270,18 @@ def test_an_administration_named_after_its_leader_is_an_organisation() -> None:
     """)
     assert _names(find_mentions(doc)) == [("Ana Ruiz", "Person"),
                                           ("Ana Ruiz administration", "Organization")]
+
+
+def test_an_executive_named_after_its_leader_is_named_without_titles() -> None:
+    doc = build_doc("""
+    President  PROPN NNP compound 2 -
+    Ana        PROPN NNP compound 2 PERSON
+    Ruiz       PROPN NNP poss     4 PERSON
+    's         PART  POS case     2 -
+    government NOUN  NN  nsubj    5 -
+    fell       VERB  VBD ROOT     5 -   lemma=fall
+    .          PUNCT .   punct    5 -
+    """)
+    executive = [m for m in find_mentions(doc) if m.type == "Organization"]
+    assert [(m.text, m.name) for m in executive] == [("Ana Ruiz's government",
+                                                      "Ana Ruiz government")]

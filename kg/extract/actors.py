@@ -167,7 +167,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
                                                or mention.start <= o.start < mention.end
                                                for o in out):
                 out.append(mention)
-    out = institutions(doc, out + national_institutions(doc, out))
+    out = institutions(doc, out + national_institutions(doc, out) + leaders_executives(doc, out))
     out += nested_mentions(doc, out)
     return sorted(out + repeated_mentions(doc, out))
 
@@ -205,18 +205,14 @@ LEADERS_OFFICES = frozenset({"administration", "government", "cabinet", "regime"
 
 def national_institutions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """"the Peruvian government", "government of Peru", "Niger's junta", "the French
-    military": a state's institution named by a common noun and its country; "the
-    Javier Milei administration": a state's executive named after its leader."""
+    military": a state's institution named by a common noun and its country."""
     found: list[Mention] = []
     for token in doc:
         if token.lemma_.lower() not in NATIONAL_INSTITUTIONS or token.pos_ != "NOUN" \
                 or is_boilerplate(token.sent) or mention_at(token, mentions) is not None:
             continue
         mods = [c for c in token.children if c.dep_ in {"amod", "compound", "poss", "nmod"}
-                and (gazetteer.country_by_adjective(c.text) or names.country_name(c.text)
-                     or (token.lemma_.lower() in LEADERS_OFFICES
-                         and (m := mention_at(c, mentions)) is not None
-                         and m.type in {"Person", "Organization"}))]
+                and (gazetteer.country_by_adjective(c.text) or names.country_name(c.text))]
         of = [c for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "in"}
               and any(names.country_name(g.text) or g.ent_type_ == "GPE" for g in c.children)]
         if not mods and not of:
@@ -234,6 +230,26 @@ def national_institutions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         found.append(Mention(span.start_char, span.end_char, text, names.clean(text),
                              "Organization"))
     return found
+
+def leaders_executives(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """"the Javier Milei administration", "Netanyahu's government", "the Assad regime": a
+    state's executive named after its leader, as "<leader> <office>" ("U.S. president
+    Donald Trump's administration" is the "Donald Trump administration")."""
+    found: list[Mention] = []
+    for token in doc:
+        if token.lemma_.lower() not in LEADERS_OFFICES or token.tag_ != "NN" \
+                or is_boilerplate(token.sent) or mention_at(token, mentions) is not None:
+            continue
+        leader = next((m for c in token.children if c.dep_ in {"compound", "poss"}
+                       and (m := mention_at(c, mentions)) is not None
+                       and m.type in {"Person", "Organization"}), None)
+        if leader is None:
+            continue
+        end = token.idx + len(token.text)
+        found.append(Mention(leader.start, end, doc.text[leader.start:end],
+                             f"{leader.name} {token.lower_}", "Organization"))
+    return found
+
 
 def _whole_words(text: str, whole: str) -> Iterator[tuple[int, int]]:
     r"""Where ``text`` occurs in ``whole`` as a whole word (as the regex ``(?<!\w)text(?!\w)``
