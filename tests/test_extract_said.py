@@ -326,3 +326,28 @@ def test_the_government_is_the_administration_named_before() -> None:
     .              PUNCT .   punct    13 -
     """)
     assert _pairs(events) == [("Ana Ruiz administration", "a plot")]
+
+
+def test_the_spokesperson_added_is_whose_spokesperson_was_named_before() -> None:
+    # "A Nordbank spokesperson said "we are ready". The spokesperson added "not now"."
+    events = _said("""
+    A            DET   DT  det      2 -
+    Nordbank     PROPN NNP compound 2 ORG
+    spokesperson NOUN  NN  nsubj    3 -
+    said         VERB  VBD ROOT     3 -   lemma=say
+    “            PUNCT ``  punct    3 -
+    we           PRON  PRP nsubj    7 -
+    are          AUX   VBP ccomp    3 -   lemma=be
+    ready        ADJ   JJ  acomp    6 -
+    ”            PUNCT ''  punct    3 -
+    .            PUNCT .   punct    3 -
+    The          DET   DT  det      11 -
+    spokesperson NOUN  NN  nsubj    12 -
+    added        VERB  VBD ROOT     12 -  lemma=add
+    “            PUNCT ``  punct    12 -
+    not          PART  RB  neg      15 -
+    now          ADV   RB  ccomp    12 -
+    ”            PUNCT ''  punct    12 -
+    .            PUNCT .   punct    12 -
+    """)
+    assert _pairs(events) == [("Nordbank", "we are ready"), ("Nordbank", "not now")]

@@ -89,11 +89,26 @@ def _resolve_description(token: Token, ctx: Context) -> Mention | None:
     return None
 
 
-def _resolve_spokesperson(token: Token, history: list[Mention]) -> Mention | None:
-    """"The spokesperson added": the spokesperson who spoke last."""
-    if token.lemma_.lower() not in {"spokesperson", "spokesman", "spokeswoman"}:
+#: Words for a spokesperson.
+SPOKESPERSONS = frozenset({"spokesperson", "spokesman", "spokeswoman"})
+
+
+def _resolve_spokesperson(token: Token, ctx: Context,
+                          history: list[Mention]) -> Mention | None:
+    """"The spokesperson added": the spokesperson who spoke last, else whose spokesperson
+    the last one named was ("an Interpol spokesperson stated ... The spokesperson added":
+    Interpol)."""
+    if token.lemma_.lower() not in SPOKESPERSONS or any(
+            c.dep_ in {"compound", "poss"} for c in token.children):
         return None
-    return next((m for m in reversed(history) if "spokes" in m.text.lower()), None)
+    spoke = next((m for m in reversed(history) if "spokes" in m.text.lower()), None)
+    if spoke is not None:
+        return spoke
+    for earlier in reversed(ctx.doc[max(token.i - 200, 0):token.i]):
+        if earlier.lemma_.lower() in SPOKESPERSONS and not ctx.in_quote(earlier):
+            return next((m for c in earlier.children if c.dep_ in {"compound", "poss"}
+                         and (m := mention_at(c, ctx.mentions)) is not None), None)
+    return None
 
 
 def _owned_role(head: Token, ctx: Context) -> Mention | None:
@@ -154,6 +169,6 @@ def speaker_of(head: Token, ctx: Context, history: list[Mention]) -> Mention | N
     if proper is not None:
         return proper
     if head.lemma_.lower() in ORG_DESCRIPTIONS:
-        return _resolve_spokesperson(head, history) or _resolve_description(head, ctx) \
+        return _resolve_spokesperson(head, ctx, history) or _resolve_description(head, ctx) \
             or phrase_mention(head) or _owned_role(head, ctx)
     return role_mention(head)
