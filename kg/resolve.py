@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from kg.extract import gazetteer
+from kg.extract.lexicon import EXECUTIVE_WORDS
 from kg.extract.names import acronym, clean, fold
 from kg.records import Actor, Extraction, Mention, Resolution
 
@@ -50,15 +51,10 @@ def _is_short_form(short: str, full: str, kind: str) -> bool:
     return False
 
 
-#: Words that, after an actor's name, name another actor: its executive ("Hamas
-#: government" is not Hamas).
-_EXECUTIVE_WORDS = frozenset({"government", "administration", "cabinet", "regime"})
-
-
 def _heads_name(word: str, name: list[str]) -> bool:
     """Whether ``word`` begins the name's words or heads an "of" phrase in it (not where
     the name is the executive of ``word``: "Hamas government")."""
-    if len(name) == 2 and name[1] in _EXECUTIVE_WORDS:
+    if len(name) == 2 and name[1] in EXECUTIVE_WORDS:
         return False
     return name[0] == word or any(w == word and nxt == "of" for w, nxt in pairwise(name))
 

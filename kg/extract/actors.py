@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 from kg.extract import gazetteer, names
 from kg.extract.arguments import institution_mention, mention_at
 from kg.extract.lexicon import (
+    EXECUTIVE_WORDS,
     INSTITUTION_HEADS,
     NATIONAL_INSTITUTIONS,
     NOT_ACTORS,
@@ -199,10 +200,6 @@ def nested_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return extra
 
 
-#: A state's executive named after its leader: "the Javier Milei administration".
-LEADERS_OFFICES = frozenset({"administration", "government", "cabinet", "regime"})
-
-
 def national_institutions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """"the Peruvian government", "government of Peru", "Niger's junta", "the French
     military": a state's institution named by a common noun and its country."""
@@ -237,7 +234,7 @@ def leaders_executives(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     Donald Trump's administration" is the "Donald Trump administration")."""
     found: list[Mention] = []
     for token in doc:
-        if token.lemma_.lower() not in LEADERS_OFFICES or token.tag_ != "NN" \
+        if token.lemma_.lower() not in EXECUTIVE_WORDS or token.tag_ != "NN" \
                 or is_boilerplate(token.sent) or mention_at(token, mentions) is not None:
             continue
         leader = next((m for c in token.children if c.dep_ in {"compound", "poss"}

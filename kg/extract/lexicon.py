@@ -85,6 +85,9 @@ TITLE_WORDS = frozenset({
 })
 #: Personal pronouns that refer back to a speaker.
 SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them"})
+#: Words for a state's executive: "the Javier Milei administration", "the Assad regime";
+#: "the government" is the administration named before; "Hamas government" is not Hamas.
+EXECUTIVE_WORDS = frozenset({"government", "administration", "cabinet", "regime"})
 #: Heads of descriptions that refer back to an organisation ("the ministry said").
 ORG_DESCRIPTIONS = frozenset({
     "ministry", "department", "government", "agency", "council", "court", "party",

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from kg.extract.arguments import mention_at
 from kg.extract.context import Context
 from kg.extract.events import actors_of
-from kg.extract.syntax import objects
+from kg.extract.syntax import is_infinitive, objects
 from kg.records import Mention
 
 #: Verbs whose object, in a motion, must be a person ("to elect", "to appoint").
@@ -39,7 +39,7 @@ def _motion_clauses(verb: Token) -> list[Token]:
         return direct
     return [t for t in verb.subtree if t.i > verb.i and t.pos_ == "VERB"
             and t.dep_ in {"acl", "advcl", "xcomp", "relcl"}
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)][:1]
+            and is_infinitive(t)][:1]
 
 
 def targets_in(clause: Token, ctx: Context, voters: tuple[Mention, ...]) -> tuple[Mention, ...]:

@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from kg.extract.arguments import mention_at, phrase_mention, proper_name_mention, role_mention
 from kg.extract.context import Context
 from kg.extract.events import actors_of, person_pronoun
-from kg.extract.lexicon import ORG_DESCRIPTIONS, SPEAKER_PRONOUNS, SPEECH_NOUNS
+from kg.extract.lexicon import EXECUTIVE_WORDS, ORG_DESCRIPTIONS, SPEAKER_PRONOUNS, SPEECH_NOUNS
 from kg.extract.names import fold
 from kg.records import Mention
 
@@ -72,15 +72,11 @@ def _resolve_pronoun(token: Token, ctx: Context, history: list[Mention]) -> Ment
     return None
 
 
-#: Words for a state's executive: "the government" is the administration named before.
-GOVERNMENT_WORDS = frozenset({"government", "administration", "cabinet", "regime"})
-
-
 def _resolve_description(token: Token, ctx: Context) -> Mention | None:
     """"the ministry said": the last organisation named with that word ("the government":
     with that word or another word for it, "the Javier Milei administration")."""
     word = token.lemma_.lower()
-    words = GOVERNMENT_WORDS if word in GOVERNMENT_WORDS else {word}
+    words = EXECUTIVE_WORDS if word in EXECUTIVE_WORDS else {word}
     before = [m for m in ctx.mentions if m.end <= token.idx
               and m.type in {"Organization", "Country"}]
     for m in reversed(before):

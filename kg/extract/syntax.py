@@ -93,6 +93,11 @@ def by_agents(verb: Token) -> list[Token]:
             if g.dep_ == "pobj"]
 
 
+def is_infinitive(verb: Token) -> bool:
+    """Whether ``verb`` is a "to" infinitive ("voted to approve")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def prep_objects(token: Token, *preps: str) -> list[Token]:
     """Objects of prepositions ``preps`` attached to ``token`` ("from the council")."""
     out: list[Token] = []

@@ -66,8 +66,6 @@ def read_tally(text: str) -> Tally:
     return Tally(votes_for, against, _first(_ABSTAIN, text))
 
 
-
-
 def read_tallies(text: str) -> list[Tally]:
     """Every tally a sentence states: one per motion when it gives several.
 

@@ -60,6 +60,24 @@ def _group(number: int, sent: Span, noun: str) -> Mention:
 SIDES = {"for": "votes_for", "against": "votes_against", "abstain": "abstentions"}
 
 
+def _sides(tally: Tally) -> tuple[tuple[str, int | None], ...]:
+    """Each position with its count in ``tally``."""
+    return (("for", tally.votes_for), ("against", tally.votes_against),
+            ("abstain", tally.abstentions))
+
+
+def _other_sides(trigger: Token, ctx: Context, sent: Span, tally: Tally, won: str, *,
+                 confidence: float, **fields: object) -> Iterator[Event]:
+    """"the House impeached him 230-197": the members on the sides of ``tally`` other
+    than the side ``won`` are counted groups of their own ("197 members" against)."""
+    for position, count in _sides(tally):
+        if count and position != won:
+            yield make_event("voted", trigger, ctx, agents=(_group(count, sent, "members"),),
+                             position=position, confidence=confidence, votes_for=tally.votes_for,
+                             votes_against=tally.votes_against, abstentions=tally.abstentions,
+                             **fields)
+
+
 #: Decisions that go against the motion: their tally's larger side voted against it.
 REJECT_VERBS = frozenset({"reject", "defeat", "veto", "acquit"})
 
@@ -78,8 +96,7 @@ def _events(token: Token, ctx: Context, reading: Reading, tally: Tally,
             "date": date}
     confidence = 0.85 if reading.targets and not reading.carried_voters else 0.7
     if is_state_assembly(reading.voters) and (tally.votes_for or tally.votes_against):
-        for count, position in ((tally.votes_for, "for"), (tally.votes_against, "against"),
-                                (tally.abstentions, "abstain")):
+        for position, count in _sides(tally):
             if count:
                 yield make_event("voted", token, ctx,
                                  agents=(_group(count, token.sent, "countries"),),
@@ -94,14 +111,10 @@ def _events(token: Token, ctx: Context, reading: Reading, tally: Tally,
                          confidence=confidence, **base)
     if len(reading.voters) == 1 and is_assembly(reading.voters[0]) \
             and reading.voters[0].type == "Organization" and len(reading.positions) == 1:
-        # "the House impeached him 230-197": the body voted with its majority; the
-        # members on the other sides of the tally are counted groups of their own
-        for position, count in (("for", tally.votes_for), ("against", tally.votes_against),
-                                ("abstain", tally.abstentions)):
-            if count and position != reading.positions[0]:
-                yield make_event("voted", token, ctx,
-                                 agents=(_group(count, token.sent, "members"),),
-                                 position=position, confidence=0.7, **base)
+        # the body voted with its majority; the members on the other sides are groups
+        yield from _other_sides(token, ctx, token.sent, tally, reading.positions[0],
+                                confidence=0.7, patients=reading.targets,
+                                motion=reading.motion, date=date)
 
 
 def find_votes(ctx: Context) -> list[Event]:
@@ -172,28 +185,24 @@ def _tally_told_after(sent: Span, ctx: Context, story: list[Event]) -> Iterator[
     read from this sentence. Nothing unless the sentence refers to the vote with
     a definite noun and states both sides.
     """
+    if any(e.votes_for is not None or e.votes_against is not None for e in story):
+        return
+    tally = read_tally(sent.text)
+    if tally.votes_for is None or tally.votes_against is None:
+        return
     nouns = [t for t in sent if t.lemma_.lower() in VOTE_NOUNS and t.pos_ == "NOUN"
              and not ctx.in_quote(t) and any(c.dep_ == "det" and c.lower_ in {"the", "this"}
                                              for c in t.children)
              and modality_of(t.head) == "asserted"]  # not "the vote would pass, as ... 36-14"
-    tally = read_tally(sent.text)
-    if not nouns or tally.votes_for is None or tally.votes_against is None or any(
-            e.votes_for is not None or e.votes_against is not None for e in story):
+    if not nouns:
         return
     story[:] = [replace(e, votes_for=tally.votes_for, votes_against=tally.votes_against,
                         abstentions=tally.abstentions) for e in story]
     body = next((e for e in story if len(e.agents) == 1 and e.agents[0].type == "Organization"
                  and is_assembly(e.agents[0]) and not is_state_assembly(e.agents)), None)
-    if body is None or body.position not in SIDES:
-        return
-    for position, count in (("for", tally.votes_for), ("against", tally.votes_against),
-                            ("abstain", tally.abstentions)):
-        if count and position != body.position:
-            yield make_event("voted", nouns[0], ctx, agents=(_group(count, sent, "members"),),
-                             patients=body.patients, motion=body.motion, position=position,
-                             date=body.date, confidence=0.6, votes_for=tally.votes_for,
-                             votes_against=tally.votes_against,
-                             abstentions=tally.abstentions)
+    if body is not None and body.position in SIDES:
+        yield from _other_sides(nouns[0], ctx, sent, tally, body.position, confidence=0.6,
+                                patients=body.patients, motion=body.motion, date=body.date)
 
 
 #: The side a group that leaves the winning side of a vote takes.

@@ -25,7 +25,14 @@ from kg.extract.context import Context
 from kg.extract.events import actors_of, linear_roles
 from kg.extract.lexicon import ASSEMBLY_WORDS, BODY_VOTE_VERBS, STATE_ASSEMBLIES
 from kg.extract.motions import MOTION_NOUNS, PERSON_MOTIONS, read_motion, targets_in
-from kg.extract.syntax import by_agents, is_passive, objects, passive_subjects, subjects
+from kg.extract.syntax import (
+    by_agents,
+    is_infinitive,
+    is_passive,
+    objects,
+    passive_subjects,
+    subjects,
+)
 from kg.extract.tally import read_tally
 from kg.records import Mention
 
@@ -178,7 +185,7 @@ def read_vote(token: Token, ctx: Context, passage: Passage) -> Reading | None:
                 targets, motion = read_motion(token, ctx, agent)
                 return Reading(agent, targets, motion)
         clauses = [token] + [c for c in token.children if c.dep_ in {"acl", "relcl"}
-                             and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+                             and is_infinitive(c)]
         agents = [g for t in clauses for c in t.children if c.dep_ in {"prep", "agent"}
                   and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
         voters = _voters(agents, ctx)
@@ -219,7 +226,7 @@ def read_vote(token: Token, ctx: Context, passage: Passage) -> Reading | None:
         return Reading(voters, targets, motion, tuple(_positions(token)))
     if lemma in BODY_VOTE_VERBS:
         if token.dep_ in {"xcomp", "advcl", "relcl", "acl"} and token.head.lemma_.lower() == "vote" \
-                and any(c.lower_ == "to" for c in token.children):
+                and is_infinitive(token):
             return None  # "votes 80-42 to approve ...": the vote is read at "votes"
         if lemma == "pass" and any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children):
             return None  # "passing it to the Federation Council": sent on, not voted
